@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make serve` and `make test`.
+# On first use every target creates .venv and installs the pinned requirements.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+# Material prints a banner about MkDocs 2.0 on every build; it is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint chromium clean
+
+serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+build: $(STAMP)  ## strict build into site/
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP) chromium lint  ## lint, then the whole test suite (unit, build, browser)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros scripts tests
+	$(BIN)/ruff format --check macros scripts tests
+
+chromium:  ## browser tests drive Debian's Chromium; install it when missing (root only)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests skip without it)"; \
+	  fi; \
+	fi
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,105 @@
+"""The site in Debian's Chromium: answers, search, palette, console, requests."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import Tab
+
+pytestmark = pytest.mark.browser
+
+Q = "/advanced-generative-ai-qa/"
+Q1 = Q + "1-explain-the-difference-between-autoregressive-autoencoding/"
+
+
+def off_origin(tab: Tab) -> list[str]:
+    return [u for u in tab.requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+
+
+def test_answer_hidden_then_shown_by_click(tab: Tab, site_url: str):
+    page = tab.page
+    page.goto(site_url + Q1)
+    answer_text = page.get_by_text("Generate data sequentially")
+    assert not answer_text.is_visible()
+    page.locator("details#answer > summary").click()
+    assert answer_text.is_visible()
+    assert tab.errors == []
+    assert off_origin(tab) == []
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_answer_opens_from_the_keyboard(tab: Tab, site_url: str, key: str):
+    page = tab.page
+    page.goto(site_url + Q1)
+    page.locator("details#answer > summary").focus()
+    page.keyboard.press("Space" if key == " " else key)
+    assert page.get_by_text("Generate data sequentially").is_visible()
+
+
+def test_link_to_answer_opens_it(tab: Tab, site_url: str):
+    page = tab.page
+    page.goto(site_url + Q1 + "#answer")
+    page.wait_for_function("document.querySelector('details#answer').open")
+    assert page.get_by_text("Generate data sequentially").is_visible()
+
+
+def test_answer_opens_with_javascript_off(browser, site_url: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + Q1)
+    text = page.get_by_text("Generate data sequentially")
+    assert not text.is_visible()
+    page.locator("details#answer > summary").click()
+    assert text.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "number"),
+    [("nucleus", 9), ("ELBO", 4), ("low-rank", 7), ("minibatch discrimination", 5)],
+)
+def test_search_finds_the_question(tab: Tab, site_url: str, query: str, number: int):
+    page = tab.page
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")  # the search index is loaded
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    href = first.get_attribute("href")
+    assert re.search(rf"/{number}-[^/]+/", href), href
+    first.click()
+    page.wait_for_url(re.compile(rf"/{number}-[^/]+/"))
+    assert page.locator("h1").first.inner_text().strip()
+    assert tab.errors == []
+    assert off_origin(tab) == []
+
+
+def test_palette_toggle_switches_dark_and_light(tab: Tab, site_url: str):
+    page = tab.page
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + "/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[for=__palette_1]").click()  # titled "Switch to dark mode"
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)"
+    page.locator("label[for=__palette_0]").click()
+    assert body.get_attribute("data-md-color-scheme") == "default"
+
+
+def test_every_page_type_loads_cleanly(tab: Tab, site_url: str):
+    page = tab.page
+    for path in ("/", Q1, Q + "9-explain-the-role-of-temperature-and-top-k/", "/404.html"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(site_url + "/")
+    page.get_by_role("link", name=re.compile("^2\\. How does classifier-free")).first.click()
+    page.wait_for_url(re.compile("/2-how-does"))
+    assert tab.errors == []
+    assert off_origin(tab) == []
+    assert len(tab.requests) > 5
