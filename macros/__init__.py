@@ -24,3 +24,8 @@ def define_env(env: Any) -> None:
     def qa_home() -> str:
         """Title, introduction and every question of each collection, by section."""
         return home_markdown(plugin().collections, plugin().study_links())
+
+    @env.macro
+    def glossary() -> str:
+        """Every glossary entry: definition, aliases, related terms, reference, "Appears in"."""
+        return plugin().glossary_page_markdown()

@@ -82,6 +82,7 @@ class Question:
     answer_line: int  # line of the answer marker
     body: str = ""  # optional Markdown between the heading and the answer
     slug: str = ""  # readable URL part: "<number>-<words>"
+    terms: list[str] = field(default_factory=list)  # glossary term ids, set by glossary.annotate
     section: Section | None = field(default=None, repr=False)
 
     @property

@@ -6,9 +6,18 @@ import re
 
 import yaml
 
+from .glossary import Glossary, Term
 from .model import Collection, Question, separate_lists, shift_headings
 
-__all__ = ["description", "home_markdown", "question_markdown", "question_src_uri"]
+__all__ = [
+    "description",
+    "glossary_markdown",
+    "home_markdown",
+    "md_text",
+    "question_markdown",
+    "question_src_uri",
+    "study_footer",
+]
 
 DESCRIPTION_LENGTH = 155
 
@@ -35,7 +44,15 @@ def _fence_for(text: str) -> str:
     return "/" * max(3, longest + 1)
 
 
-def question_markdown(collection: Collection, question: Question, position: int, total: int) -> str:
+def question_markdown(
+    collection: Collection,
+    question: Question,
+    position: int,
+    total: int,
+    *,
+    tags: list[str] | None = None,
+    footer: str = "",
+) -> str:
     """The page of one question: title, number, optional body, collapsed answer.
 
     Args:
@@ -43,13 +60,18 @@ def question_markdown(collection: Collection, question: Question, position: int,
         question: the question.
         position: its 1-based place in the collection.
         total: how many questions the collection has.
+        tags: topics for Material's tags plugin.
+        footer: Markdown after the answer (key terms, related questions).
     """
     section = question.section
     meta = {
         "title": question.plain_text,
         "description": description(question),
         "qa_number": question.number,
+        "search": {"boost": 2},  # a question ranks above glossary entries that share its words
     }
+    if tags:
+        meta["tags"] = tags
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     delta = 1 - collection.question_level
     answer = separate_lists(shift_headings(question.answer, delta))
@@ -70,11 +92,45 @@ def question_markdown(collection: Collection, question: Question, position: int,
     if body:
         parts.append(body)
     parts.append(f"{fence} details | Answer\n    type: qa-answer\n    attrs: {{id: answer}}\n\n{answer}\n\n{fence}")
+    if footer:
+        parts.append(footer)
     return "\n\n".join(parts) + "\n"
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe to put in Markdown: nothing in it is taken for syntax or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", _escape(text))
+
+
+def study_footer(
+    question: Question,
+    terms: list[Term],
+    related: list[tuple[Question, str]],
+    glossary_link: str,
+) -> str:
+    """ "Key terms" (with their short definitions, so print keeps them) and "Related questions".
+
+    Args:
+        question: the question of the page.
+        terms: the terms it uses, in order of first mention.
+        related: (question, relative link) of related questions.
+        glossary_link: relative link from the page to the glossary page.
+    """
+    parts: list[str] = []
+    if terms:
+        items = "\n".join(f"- [{md_text(t.term)}]({glossary_link}#{t.id}): {md_text(t.short)}" for t in terms)
+        parts.append(f'## Key terms\n\n<div class="qa-key-terms qa-nolink" markdown>\n\n{items}\n\n</div>')
+    if related:
+        items = "\n".join(f"- [{q.number}. {q.text}]({link})" for q, link in related)
+        parts.append(f'## Related questions\n\n<div class="qa-related qa-nolink" markdown>\n\n{items}\n\n</div>')
+    return "\n\n".join(parts)
 
 
 def home_markdown(collections: list[Collection], links: dict[str, str]) -> str:
@@ -103,4 +159,79 @@ def home_markdown(collections: list[Collection], links: dict[str, str]) -> str:
             )
     if links:
         parts.append(" · ".join(f"[{label}]({href})" for label, href in links.items()))
+    return "\n\n".join(parts)
+
+
+def _letter(term: Term) -> str:
+    first = term.id[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _anchor(letter: str) -> str:
+    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
+
+
+def _reference(reference: dict) -> str:
+    parts = []
+    if reference.get("author"):
+        parts.append(md_text(str(reference["author"])))
+    if reference.get("year"):
+        parts.append(f"({reference['year']})")
+    parts.append(f"*{md_text(str(reference['title']))}*")
+    if reference.get("arxiv"):
+        arxiv = str(reference["arxiv"])
+        parts.append(f"[arXiv:{arxiv}](https://arxiv.org/abs/{arxiv})")
+    elif reference.get("doi"):
+        doi = str(reference["doi"])
+        parts.append(f"[doi:{md_text(doi)}](https://doi.org/{doi})")
+    elif reference.get("url"):
+        parts.append(f"<{reference['url']}>")
+    return " ".join(parts)
+
+
+def glossary_markdown(glossary: Glossary, appears: dict[str, list[tuple[Question, str]]]) -> str:
+    """The glossary page body: an A-Z jump bar, then every entry with an anchor of its own.
+
+    Args:
+        glossary: the glossary.
+        appears: term id -> (question, relative link) of every question that uses it.
+    """
+    by_letter: dict[str, list[Term]] = {}
+    for term in glossary.terms.values():
+        by_letter.setdefault(_letter(term), []).append(term)
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)] + (["#"] if "#" in by_letter else [])
+    bar = " ".join(
+        f'<a href="#{_anchor(letter)}">{letter}</a>'
+        if letter in by_letter
+        else f'<span aria-hidden="true">{letter}</span>'
+        for letter in letters
+    )
+    parts = [
+        f"{len(glossary.terms)} terms used in the questions. Hover over or focus a linked term on any "
+        "question page to see its definition; every entry lists the questions that use it.",
+        f'<nav class="qa-az" aria-label="Glossary letters">{bar}</nav>',
+    ]
+    for letter in letters:
+        if letter not in by_letter:
+            continue
+        parts.append(f"## {md_text(letter)} {{ #{_anchor(letter)} }}")
+        for term in by_letter[letter]:
+            lines = [f"### {md_text(term.term)} {{ #{term.id} }}", "", md_text(term.short)]
+            if term.long:
+                lines += ["", _escape(term.long)]
+            facts = []
+            if term.aliases:
+                facts.append("**Also:** " + ", ".join(md_text(a) for a in term.aliases))
+            if term.related:
+                facts.append(
+                    "**Related:** " + ", ".join(f"[{md_text(glossary.terms[r].term)}](#{r})" for r in term.related)
+                )
+            if term.reference:
+                facts.append("**Reference:** " + _reference(term.reference))
+            uses = appears.get(term.id, [])
+            if uses:
+                facts.append("**Appears in:** " + ", ".join(f"[{q.number}. {q.text}]({link})" for q, link in uses))
+            if facts:
+                lines += ["", '<div class="qa-facts" markdown>', "", "  \n".join(facts), "", "</div>"]
+            parts.append("\n".join(lines))
     return "\n\n".join(parts)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
 
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -18,8 +21,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .configlines import config_line
+from .glossary import Glossary, GlossaryError, annotate, link_tree, load_glossary, related_questions, unused_terms
 from .model import Collection, Diagnostic, QAFormatError, parse_file
-from .pages import question_markdown, question_src_uri
+from .pages import glossary_markdown, question_markdown, question_src_uri, study_footer
 
 log = logging.getLogger("mkdocs.plugins.qa")
 
@@ -29,6 +33,10 @@ class QAConfig(base.Config):
 
     sources = c.ListOfItems(c.Type(str), default=["advanced-generative-ai-qa.md"])
     """Q&A source documents, relative to ``docs_dir``; each becomes a collection."""
+    glossary = c.Type(str, default="glossary.yml")
+    """Glossary data file, relative to ``docs_dir`` ("" for none)."""
+    glossary_page = c.Type(str, default="glossary.md")
+    """The page that shows the glossary (it calls the ``glossary()`` macro)."""
 
 
 class QAPlugin(BasePlugin[QAConfig]):
@@ -39,11 +47,26 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.pages: dict[str, tuple[Collection, Any]] = {}  # src_uri -> (collection, question)
         self.source_uris: dict[str, str] = {}  # collection slug -> source path in docs_dir
         self.doc_uris: set[str] = set()
+        self.glossary: Glossary | None = None
+        self.appears: dict[str, list] = {}  # term id -> questions that use it
+        self.current_uri: str | None = None  # the question page being rendered
+
+    def on_config(self, config: Any) -> Any:
+        """Add the glossary linker to the Markdown extensions."""
+        config.markdown_extensions.append(_GlossaryLinks(self))
+        return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         """Parse every source, drop the sources from the page list, add one page per question."""
         self.collections = self._parse_all(config)
+        self.glossary = self._load_glossary(config, files)
+        questions = [q for c in self.collections for q in c.questions]
+        if self.glossary is not None:
+            self.appears = annotate(questions, self.glossary)
+            for warning in unused_terms(self.glossary, self.appears):
+                log.warning(str(warning))
         self.pages = {}
+        self.question_uris = {id(q): question_src_uri(c, q) for c in self.collections for q in c.questions}
         for collection in self.collections:
             source_uri = self.source_uris[collection.slug]
             if (source := files.get_file_from_path(source_uri)) is not None:
@@ -56,7 +79,13 @@ class QAPlugin(BasePlugin[QAConfig]):
                         f"{collection.path}:{question.line}: the page of question {question.number} "
                         f"would replace docs/{uri}: rename that file"
                     )
-                page = File.generated(config, uri, content=question_markdown(collection, question, position, total))
+                page = File.generated(
+                    config,
+                    uri,
+                    content=question_markdown(
+                        collection, question, position, total, **self._study_parts(uri, question, questions)
+                    ),
+                )
                 page.edit_uri = source_uri
                 files.append(page)
                 self.pages[uri] = (collection, question)
@@ -65,12 +94,73 @@ class QAPlugin(BasePlugin[QAConfig]):
             config.nav = self._nav(files)
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Any, **kwargs: Any) -> str:
+        """Remember which question page is being rendered, for the glossary linker."""
+        self.current_uri = page.file.src_uri if page.file.src_uri in self.pages else None
+        return markdown
+
+    def glossary_page_markdown(self) -> str:
+        """Body of the glossary page (the ``glossary()`` macro)."""
+        if self.glossary is None:
+            raise PluginError("the glossary() macro needs plugins: qa: glossary in mkdocs.yml")
+        base = posixpath.dirname(self.config.glossary_page)
+        appears = {
+            term_id: [(q, self._link(base, self._uri_of(q))) for q in questions]
+            for term_id, questions in self.appears.items()
+        }
+        return glossary_markdown(self.glossary, appears)
+
     def study_links(self) -> dict[str, str]:
         """Links to the study pages that exist in this build (label -> page), for the home page."""
-        wanted = {"Glossary": "glossary.md", "Self-test": "self-test.md"}
+        wanted = {"Glossary": self.config.glossary_page, "Topics": "tags.md", "Self-test": "self-test.md"}
         return {label: uri for label, uri in wanted.items() if uri in self.doc_uris}
 
     # ------------------------------------------------------------------ helpers
+
+    def _uri_of(self, question: Any) -> str:
+        return self.question_uris[id(question)]
+
+    @staticmethod
+    def _link(from_dir: str, target: str) -> str:
+        return posixpath.relpath(target, from_dir or ".")
+
+    def _study_parts(self, uri: str, question: Any, questions: list) -> dict[str, Any]:
+        """Tags, key terms and related questions of one question page."""
+        if self.glossary is None:
+            return {}
+        here = posixpath.dirname(uri)
+        terms = [self.glossary.terms[t] for t in question.terms]
+        related = [(q, self._link(here, self._uri_of(q))) for q in related_questions(question, questions)]
+        tags = sorted({t.topic for t in terms if t.topic})
+        footer = study_footer(question, terms, related, self._link(here, self.config.glossary_page))
+        return {"tags": tags, "footer": footer}
+
+    def _load_glossary(self, config: Any, files: Files) -> Glossary | None:
+        if not self.config.glossary:
+            if (page := files.get_file_from_path(self.config.glossary_page)) is not None:
+                files.remove(page)  # no glossary, no glossary page
+            return None
+        path = Path(config.docs_dir) / self.config.glossary
+        project = Path(config.config_file_path or "mkdocs.yml").parent
+        shown = posixpath.relpath(path.as_posix(), project.as_posix())
+        if not path.is_file():
+            path_conf = config.config_file_path or "mkdocs.yml"
+            raise PluginError(
+                str(
+                    Diagnostic(
+                        posixpath.basename(path_conf),
+                        config_line(path_conf, ["plugins", "qa", "glossary"]),
+                        f"plugins.qa.glossary: '{self.config.glossary}' not found in docs/: fix the path, or set it to '' for no glossary",
+                    )
+                )
+            )
+        try:
+            glossary = load_glossary(path, shown)
+        except GlossaryError as exc:
+            raise PluginError(str(exc)) from None
+        if (data := files.get_file_from_path(self.config.glossary)) is not None:
+            files.remove(data)  # the data is shown by the glossary page, not published raw
+        return glossary
 
     def _parse_all(self, config: Any) -> list[Collection]:
         docs_dir = Path(config.docs_dir)
@@ -141,3 +231,37 @@ class QAPlugin(BasePlugin[QAConfig]):
         )
         nav.extend(others)
         return nav
+
+
+class _GlossaryLinks(Extension):
+    """Links the first mention of each glossary term on a question page (Python-Markdown tree)."""
+
+    def __init__(self, plugin: QAPlugin) -> None:
+        super().__init__()
+        self.plugin = plugin
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline parsing (20), before MkDocs turns .md links into URLs (relpath, 0).
+        md.treeprocessors.register(_LinkTerms(md, self.plugin), "qa-glossary-links", 1)
+
+
+class _LinkTerms(Treeprocessor):
+    def __init__(self, md: Markdown, plugin: QAPlugin) -> None:
+        super().__init__(md)
+        self.plugin = plugin
+
+    def run(self, root: etree.Element) -> None:
+        plugin = self.plugin
+        if plugin.glossary is None or plugin.current_uri is None:
+            return
+        terms = plugin.glossary.terms
+        glossary_href = QAPlugin._link(posixpath.dirname(plugin.current_uri), plugin.config.glossary_page)
+
+        def make_link(term_id: str, text: str) -> etree.Element:
+            link = etree.Element(
+                "a", {"href": f"{glossary_href}#{term_id}", "class": "qa-term", "title": terms[term_id].short}
+            )
+            link.text = text
+            return link
+
+        link_tree(root, plugin.glossary.matcher, make_link)

@@ -20,8 +20,11 @@ def question_pages(site: Path, collection: str = "advanced-generative-ai-qa") ->
     return sorted(pages, key=lambda p: int(p.parent.name.split("-", 1)[0]))
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the site's sources in ``target`` (for builds with other content); returns its mkdocs.yml."""
+def copy_project(target: Path, *, glossary: bool = True) -> Path:
+    """A copy of the site's sources in ``target`` (for builds with other content); returns its mkdocs.yml.
+
+    With ``glossary=False`` the copy has no glossary (other content would leave its terms unused).
+    """
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "overrides", "macros"):
         src = ROOT / name
@@ -30,4 +33,8 @@ def copy_project(target: Path) -> Path:
         elif src.exists():
             shutil.copy(src, target / name)
     shutil.copytree(ROOT / "docs", target / "docs")
-    return target / "mkdocs.yml"
+    config = target / "mkdocs.yml"
+    if not glossary:
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("glossary: glossary.yml", 'glossary: ""'), encoding="utf-8")
+    return config

@@ -103,3 +103,33 @@ def test_every_page_type_loads_cleanly(tab: Tab, site_url: str):
     assert tab.errors == []
     assert off_origin(tab) == []
     assert len(tab.requests) > 5
+
+
+Q4 = Q + "4-compare-the-training-objectives-of-gans-vaes-and/"
+
+
+def test_glossary_tooltip_on_hover_and_focus_then_click_lands_on_entry(tab: Tab, site_url: str):
+    page = tab.page
+    page.goto(site_url + Q4)
+    page.locator("details#answer > summary").click()
+    link = page.locator("details#answer a.qa-term[href$='#evidence-lower-bound']")
+    link.hover()
+    tooltip = page.locator("[role=tooltip][class*=--active]")
+    tooltip.wait_for()
+    assert tooltip.inner_text().startswith("A tractable lower bound on the log-likelihood")
+    page.mouse.move(0, 0)
+    page.locator("details#answer a.qa-term").first.focus()
+    page.keyboard.press("Tab")  # the next term link, reached from the keyboard
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused.endswith("#minimax-game")
+    page.locator("[role=tooltip][class*=--active]").filter(has_text="two-player zero-sum").wait_for()
+    link.click()
+    page.wait_for_url(re.compile(r"/glossary/#evidence-lower-bound$"))
+    heading = page.locator("h3#evidence-lower-bound")
+    page.wait_for_function(
+        "() => { const r = document.getElementById('evidence-lower-bound').getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }"
+    )
+    assert heading.is_visible()
+    assert tab.errors == []
+    assert off_origin(tab) == []

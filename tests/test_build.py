@@ -112,7 +112,7 @@ def test_no_traceback_or_template_error_in_any_page(built_site: Path):
 
 
 def test_sections_are_pruned_from_other_pages_and_content_stays_literal(tmp_path: Path):
-    config = copy_project(tmp_path / "project")
+    config = copy_project(tmp_path / "project", glossary=False)
     source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"
     blocks = []
     for number in range(1, 7):

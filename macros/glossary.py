@@ -1,0 +1,482 @@
+"""Glossary: data file, validation, and the term matcher (no MkDocs import).
+
+The glossary is one YAML file (``docs/glossary.yml``)::
+
+    terms:
+      - term: Evidence lower bound
+        short: A lower bound on the log-likelihood ...     # tooltip, at most 30 words
+        long: Optional longer explanation.
+        aliases: [ELBO, evidence lower bounds]
+        related: [Variational autoencoder]                  # other entries' `term`
+        topic: Probabilistic modeling                       # optional: the tag it gives questions
+        reference: {title: ..., author: ..., year: 2013, arxiv: "1312.6114"}
+
+The :class:`Matcher` finds mentions in plain text: case-insensitive, on word
+boundaries, plurals and aliases included, longest match first, one pass over
+the text whatever the number of terms. :func:`link_tree` applies it to a
+Python-Markdown element tree, never inside code, headings or links.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+import yaml
+from markdown.treeprocessors import Treeprocessor
+
+from .model import Diagnostic, Question, separate_lists, slugify
+
+__all__ = [
+    "MAX_SHORT_WORDS",
+    "Glossary",
+    "GlossaryError",
+    "Matcher",
+    "Term",
+    "annotate",
+    "link_tree",
+    "load_glossary",
+    "markdown_terms",
+    "parse_glossary",
+    "related_questions",
+    "terms_in_tree",
+    "unused_terms",
+]
+
+MAX_SHORT_WORDS = 30
+FIELDS = {"term", "id", "short", "long", "aliases", "related", "reference", "topic"}
+REFERENCE_FIELDS = {"title", "author", "year", "arxiv", "doi", "url"}
+SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "button"}
+
+
+class GlossaryError(Exception):
+    """Raised when the glossary file cannot be used; carries every error found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(str(d) for d in diagnostics))
+
+
+@dataclass
+class Term:
+    """One glossary entry."""
+
+    id: str
+    term: str
+    short: str
+    line: int
+    long: str = ""
+    aliases: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)  # ids of related entries
+    topic: str = ""
+    reference: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+
+@dataclass
+class Glossary:
+    """Every entry, by id, in alphabetical order."""
+
+    path: str
+    terms: dict[str, Term] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._matcher: Matcher | None = None
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher(self.terms.values())
+        return self._matcher
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loader that records the line of every mapping under the key ``__line__``."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary:
+    """Read and validate a glossary file.
+
+    Raises:
+        GlossaryError: with every problem, as ``FILE:LINE: message``.
+    """
+    shown = display_path or str(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise GlossaryError(
+            [Diagnostic(shown, 1, "glossary file not found: check plugins: qa: glossary in mkdocs.yml")]
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError([Diagnostic(shown, 1, f"not valid UTF-8 ({exc.reason}): save the file as UTF-8")]) from None
+    return parse_glossary(text, shown)
+
+
+def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
+    """Parse and validate the YAML text of a glossary."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise GlossaryError([Diagnostic(path, line, f"invalid YAML: {problem}: fix the syntax")]) from None
+    errors: list[Diagnostic] = []
+    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
+        raise GlossaryError([Diagnostic(path, 1, "the glossary must be a mapping with a list under 'terms:'")])
+
+    glossary = Glossary(path)
+    names: dict[str, tuple[str, int]] = {}  # lower-cased name -> (entry term, line)
+    raw_related: list[tuple[Term, list[Any], int]] = []
+    for entry in data["terms"]:
+        if not isinstance(entry, dict):
+            errors.append(Diagnostic(path, 1, f"entry {entry!r} is not a mapping: write '- term: ...' with its fields"))
+            continue
+        term = _entry(entry, path, errors)
+        if term is None:
+            continue
+        name_taken = _normal(term.term) in names
+        for name in term.names:
+            key = _normal(name)
+            if key in names and names[key] == (term.term, term.line):
+                errors.append(
+                    Diagnostic(
+                        path,
+                        term.line,
+                        f"alias '{name}' of '{term.term}' is the same name again (case, hyphens and spaces "
+                        "do not matter, plurals are automatic): remove it",
+                    )
+                )
+            elif key in names:
+                other, other_line = names[key]
+                what = "term" if name == term.term else "alias"
+                errors.append(
+                    Diagnostic(
+                        path,
+                        term.line,
+                        f"{what} '{name}' of '{term.term}' is already defined by '{other}' (line {other_line}): "
+                        "keep it in one entry only",
+                    )
+                )
+            else:
+                names[key] = (term.term, term.line)
+        if term.id in glossary.terms and not name_taken:
+            errors.append(
+                Diagnostic(path, term.line, f"id '{term.id}' of '{term.term}' is used twice: set a distinct 'id'")
+            )
+        glossary.terms[term.id] = term
+        raw_related.append((term, entry.get("related") or [], term.line))
+
+    by_name = {_normal(t.term): t.id for t in glossary.terms.values()}
+    for term, related, line in raw_related:
+        for name in related:
+            target = by_name.get(_normal(str(name)))
+            if target is None:
+                errors.append(
+                    Diagnostic(
+                        path,
+                        line,
+                        f"related term '{name}' of '{term.term}' is not in the glossary: add it or fix the name",
+                    )
+                )
+            elif target != term.id:
+                term.related.append(target)
+    if errors:
+        raise GlossaryError(sorted(errors, key=lambda d: d.line))
+    glossary.terms = dict(sorted(glossary.terms.items(), key=lambda kv: kv[1].term.casefold()))
+    return glossary
+
+
+def _entry(entry: dict, path: str, errors: list[Diagnostic]) -> Term | None:
+    line = entry.pop("__line__", 1)
+    name = entry.get("term")
+    if not isinstance(name, str) or not name.strip():
+        errors.append(Diagnostic(path, line, "entry has no 'term': add 'term: <name>'"))
+        return None
+    unknown = sorted(set(entry) - FIELDS)
+    if unknown:
+        errors.append(
+            Diagnostic(
+                path, line, f"'{name}' has unknown field(s) {', '.join(unknown)}: use {', '.join(sorted(FIELDS))}"
+            )
+        )
+    short = entry.get("short")
+    if not isinstance(short, str) or not short.strip():
+        errors.append(
+            Diagnostic(
+                path, line, f"'{name}' has an empty definition: write a 'short:' of at most {MAX_SHORT_WORDS} words"
+            )
+        )
+        short = ""
+    elif len(short.split()) > MAX_SHORT_WORDS:
+        errors.append(
+            Diagnostic(
+                path,
+                line,
+                f"the 'short' definition of '{name}' has {len(short.split())} words, too long for a tooltip: "
+                f"cut it to {MAX_SHORT_WORDS} and move the rest to 'long'",
+            )
+        )
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        errors.append(Diagnostic(path, line, f"'aliases' of '{name}' must be a list of names: aliases: [a, b]"))
+        aliases = []
+    if not isinstance(entry.get("related") or [], list):
+        errors.append(Diagnostic(path, line, f"'related' of '{name}' must be a list of terms: related: [a, b]"))
+        entry["related"] = []
+    reference = entry.get("reference") or {}
+    if not isinstance(reference, dict):
+        errors.append(
+            Diagnostic(path, line, f"'reference' of '{name}' must be a mapping with title, author, year, arxiv or doi")
+        )
+        reference = {}
+    reference.pop("__line__", None)
+    if reference and (set(reference) - REFERENCE_FIELDS or "title" not in reference):
+        errors.append(
+            Diagnostic(
+                path, line, f"'reference' of '{name}' needs a title and only {', '.join(sorted(REFERENCE_FIELDS))}"
+            )
+        )
+    term_id = str(entry.get("id") or slugify(name, max_words=12, max_len=80))
+    if not term_id:
+        errors.append(Diagnostic(path, line, f"'{name}' gives an empty anchor: set 'id: <ascii-name>'"))
+    return Term(
+        id=term_id,
+        term=name.strip(),
+        short=" ".join(short.split()),
+        long=" ".join(str(entry.get("long") or "").split()),
+        aliases=[a.strip() for a in aliases],
+        topic=str(entry.get("topic") or "").strip(),
+        reference=reference,
+        line=line,
+    )
+
+
+# --------------------------------------------------------------------------- matching
+
+_TOKEN_RE = re.compile(r"\w+(?:[·'’]\w+)*")
+_GAP_RE = re.compile(r"[ \t\n\-‐‑]+")  # what may stand between the words of one name
+
+
+def _normal(name: str) -> str:
+    return " ".join(t.lower() for t in _TOKEN_RE.findall(name))
+
+
+def _plural_forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    *head, last = words
+    yield words
+    yield (*head, last + "s")
+    yield (*head, last + "es")
+    if last.endswith("y") and len(last) > 2:
+        yield (*head, last[:-1] + "ies")
+    if last.endswith("x"):  # matrix -> matrices
+        yield (*head, last[:-1] + "ces")
+
+
+class Matcher:
+    """Finds mentions of glossary terms in text, longest first, in one pass."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        exact: set[tuple[str, ...]] = set()
+        for term in terms:
+            for name in term.names:
+                words = tuple(t.lower() for t in _TOKEN_RE.findall(name))
+                if words:
+                    self.names[words] = term.id
+                    exact.add(words)
+        for words, term_id in list(self.names.items()):
+            for form in _plural_forms(words):
+                if form not in exact:  # a written name always wins over a generated plural
+                    self.names.setdefault(form, term_id)
+        self.longest = max((len(w) for w in self.names), default=0)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping ``(start, end, term_id)`` mentions, leftmost-longest.
+
+        "LoRA (Low-Rank Adaptation)" is one mention: a parenthesis that repeats the
+        same term joins the match before it.
+        """
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest_at(text, tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            length, term_id = hit
+            start, end = tokens[i][0], tokens[i + length - 1][1]
+            i += length
+            # "LoRA (Low-Rank Adaptation)": the expansion in parentheses is the same mention.
+            if i < len(tokens) and text[end : tokens[i][0]].strip() == "(":
+                inner = self._longest_at(text, tokens, i)
+                if inner and inner[1] == term_id:
+                    close = tokens[i + inner[0] - 1][1]
+                    if text[close : close + 1] == ")":
+                        end, i = close + 1, i + inner[0]
+            found.append((start, end, term_id))
+        return found
+
+    def _longest_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
+        limit = min(self.longest, len(tokens) - i)
+        for length in range(1, limit + 1):  # find how far the gaps allow one name to run
+            if length > 1 and not _GAP_RE.fullmatch(text[tokens[i + length - 2][1] : tokens[i + length - 1][0]]):
+                limit = length - 1
+                break
+        for length in range(limit, 0, -1):
+            term_id = self.names.get(tuple(t[2] for t in tokens[i : i + length]))
+            if term_id is not None:
+                return length, term_id
+        return None
+
+
+# --------------------------------------------------------------------------- element trees
+
+
+def _text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etree.Element, str]]:
+    """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order."""
+
+    def walk(parent, element, skipped):
+        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in (element.get("class") or "")
+        if not skip and element.text:
+            yield parent, element, "text"
+        for child in list(element):
+            yield from walk(element, child, skip)
+            if not skip and child.tail:
+                yield element, child, "tail"
+
+    yield from walk(None, root, False)
+
+
+def terms_in_tree(root: etree.Element, matcher: Matcher) -> list[str]:
+    """Ids of the terms mentioned in linkable text of a tree, in order of first mention."""
+    seen: dict[str, None] = {}
+    for _, element, slot in _text_slots(root):
+        for _, _, term_id in matcher.find(getattr(element, slot)):
+            seen.setdefault(term_id)
+    return list(seen)
+
+
+def link_tree(
+    root: etree.Element,
+    matcher: Matcher,
+    make_link: Callable[[str, str], etree.Element],
+    exclude: Iterable[str] = (),
+) -> list[str]:
+    """Wrap the first mention of each term in a link; returns the ids linked, in order.
+
+    Args:
+        root: a Python-Markdown element tree.
+        matcher: the glossary's matcher.
+        make_link: builds the ``<a>`` for (term id, mention text); its tail is set here.
+        exclude: term ids never to link (a term on its own glossary entry).
+    """
+    linked: dict[str, None] = dict.fromkeys(exclude)
+    done: list[str] = []
+    for parent, element, slot in list(_text_slots(root)):
+        text = getattr(element, slot)
+        first = []
+        for mention in matcher.find(text):
+            if mention[2] not in linked:
+                linked[mention[2]] = None
+                first.append(mention)
+        if not first:
+            continue
+        done.extend(m[2] for m in first)
+        links = []
+        for k, (start, end, term_id) in enumerate(first):
+            link = make_link(term_id, text[start:end])
+            link.tail = text[end : first[k + 1][0] if k + 1 < len(first) else len(text)]
+            links.append(link)
+        setattr(element, slot, text[: first[0][0]])
+        # Text goes before the element's first child; a tail sits in the parent, after the element.
+        target, position = (element, 0) if slot == "text" else (parent, list(parent).index(element) + 1)
+        for offset, link in enumerate(links):
+            target.insert(position + offset, link)
+    return done
+
+
+# --------------------------------------------------------------------------- terms of a document
+
+
+class _KeepTree(Treeprocessor):
+    """Keeps the finished tree of the last conversion (runs after inline parsing)."""
+
+    root: etree.Element | None = None
+
+    def run(self, root: etree.Element) -> None:
+        self.root = root
+
+
+_bare = markdown.Markdown(extensions=["tables", "fenced_code", "md_in_html"])
+_keep = _KeepTree(_bare)
+_bare.treeprocessors.register(_keep, "qa-keep-tree", 1)
+
+
+def markdown_terms(source: str, matcher: Matcher) -> list[str]:
+    """Terms mentioned in the linkable text of a Markdown document, in order of first mention.
+
+    Uses the same tree walk as :func:`link_tree`, so a term found here is a term the
+    page links (code, headings and links excluded).
+    """
+    _bare.reset()
+    _bare.convert(source)
+    return terms_in_tree(_keep.root, matcher) if _keep.root is not None else []
+
+
+def annotate(questions: Iterable[Question], glossary: Glossary) -> dict[str, list[Question]]:
+    """Set ``question.terms`` for every question; return each term's questions ("Appears in").
+
+    A question uses a term when its body or answer mentions it in linkable text, or its
+    heading does (headings are never linked, but the page's "Key terms" links them).
+    """
+    matcher = glossary.matcher
+    appears: dict[str, list[Question]] = {term_id: [] for term_id in glossary.terms}
+    for question in questions:
+        found = markdown_terms(separate_lists(f"{question.body}\n\n{question.answer}"), matcher)
+        found += [term_id for _, _, term_id in matcher.find(question.plain_text)]
+        question.terms = list(dict.fromkeys(found))
+        for term_id in question.terms:
+            appears[term_id].append(question)
+    return appears
+
+
+def related_questions(question: Question, questions: list[Question], limit: int = 3) -> list[Question]:
+    """Up to ``limit`` other questions sharing the most terms with ``question`` (ties: document order)."""
+    mine = set(question.terms)
+    scored = [
+        (len(mine & set(other.terms)), index, other) for index, other in enumerate(questions) if other is not question
+    ]
+    scored = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
+    return [other for _, _, other in scored[:limit]]
+
+
+def unused_terms(glossary: Glossary, appears: dict[str, list[Question]]) -> list[Diagnostic]:
+    """A warning for every term no question uses."""
+    return [
+        Diagnostic(
+            glossary.path,
+            term.line,
+            f"term '{term.term}' appears in no question: add an alias that the text uses, or remove the entry",
+            "warning",
+        )
+        for term_id, term in glossary.terms.items()
+        if not appears.get(term_id)
+    ]

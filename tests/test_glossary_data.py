@@ -1,0 +1,80 @@
+"""Glossary validation: every bad entry stops the build with FILE:LINE: message."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from macros.glossary import GlossaryError, load_glossary, parse_glossary
+
+from .conftest import ROOT
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(GlossaryError) as info:
+        parse_glossary(dedent(text).lstrip(), "g.yml")
+    return [str(d) for d in info.value.diagnostics]
+
+
+def test_the_sites_glossary_is_valid_and_complete():
+    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
+    assert len(glossary.terms) >= 40
+    names = {t.term.casefold() for t in glossary.terms.values()}
+    for wanted in ("evidence lower bound", "state-space model", "top-p sampling", "low-rank adaptation", "mamba"):
+        assert wanted in names
+    assert list(glossary.terms.values()) == sorted(glossary.terms.values(), key=lambda t: t.term.casefold())
+    assert all(len(t.short.split()) <= 30 for t in glossary.terms.values())
+
+
+def test_invalid_yaml():
+    assert errors("terms:\n  - term: A\n    short: [unclosed\n") == [
+        "g.yml:4: invalid YAML: expected ',' or ']', but got '<stream end>': fix the syntax"
+    ]
+
+
+def test_term_defined_twice_and_alias_colliding_with_a_term():
+    assert errors("""
+        terms:
+          - term: Attention
+            short: a
+          - term: attention
+            short: b
+          - term: Transformer
+            short: c
+            aliases: [Attention]
+        """) == [
+        "g.yml:4: term 'attention' of 'attention' is already defined by 'Attention' (line 2): keep it in one entry only",
+        "g.yml:6: alias 'Attention' of 'Transformer' is already defined by 'Attention' (line 2): keep it in one entry only",
+    ]
+
+
+def test_empty_and_too_long_definitions():
+    long = " ".join(["word"] * 31)
+    assert errors(f"""
+        terms:
+          - term: A
+            short: ""
+          - term: B
+            short: {long}
+        """) == [
+        "g.yml:2: 'A' has an empty definition: write a 'short:' of at most 30 words",
+        "g.yml:4: the 'short' definition of 'B' has 31 words, too long for a tooltip: cut it to 30 and move the rest to 'long'",
+    ]
+
+
+def test_unknown_related_term_and_unknown_field():
+    assert errors("""
+        terms:
+          - term: A
+            short: a
+            related: [Nope]
+            sees: [B]
+        """) == [
+        "g.yml:2: 'A' has unknown field(s) sees: use aliases, id, long, reference, related, short, term, topic",
+        "g.yml:2: related term 'Nope' of 'A' is not in the glossary: add it or fix the name",
+    ]
+
+
+def test_not_a_term_list():
+    assert errors("- just a list\n") == ["g.yml:1: the glossary must be a mapping with a list under 'terms:'"]
