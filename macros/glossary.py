@@ -351,14 +351,27 @@ class Matcher:
 
 
 def _text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etree.Element, str]]:
-    """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order."""
+    """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order.
+
+    Elements of class ``qa-nolink`` are skipped; an element of class ``qa-end`` ends the walk
+    (what follows it, such as a page's "Key terms", is never linked).
+    """
+    ended = False
 
     def walk(parent, element, skipped):
-        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in (element.get("class") or "")
+        nonlocal ended
+        classes = (element.get("class") or "").split()
+        if "qa-end" in classes:
+            ended = True
+        if ended:
+            return
+        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in classes
         if not skip and element.text:
             yield parent, element, "text"
         for child in list(element):
             yield from walk(element, child, skip)
+            if ended:
+                return
             if not skip and child.tail:
                 yield element, child, "tail"
 

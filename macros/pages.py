@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -64,9 +65,10 @@ def question_markdown(
         footer: Markdown after the answer (key terms, related questions).
     """
     section = question.section
+    # Material's templates print these unescaped: they must be HTML already.
     meta = {
-        "title": question.plain_text,
-        "description": description(question),
+        "title": html.escape(question.plain_text),
+        "description": html.escape(description(question)),
         "qa_number": question.number,
         "search": {"boost": 2},  # a question ranks above glossary entries that share its words
     }
@@ -87,7 +89,7 @@ def question_markdown(
     parts = [
         f"---\n{front}---",
         f"# {question.text}",
-        f'<p class="qa-eyebrow">{_escape(where)}</p>',
+        f"{md_text(where)}\n{{: .qa-eyebrow }}",
     ]
     if body:
         parts.append(body)
@@ -126,10 +128,11 @@ def study_footer(
     parts: list[str] = []
     if terms:
         items = "\n".join(f"- [{md_text(t.term)}]({glossary_link}#{t.id}): {md_text(t.short)}" for t in terms)
-        parts.append(f'## Key terms\n\n<div class="qa-key-terms qa-nolink" markdown>\n\n{items}\n\n</div>')
+        parts.append(f"## Key terms {{: #key-terms .qa-end }}\n\n{items}")
     if related:
         items = "\n".join(f"- [{q.number}. {q.text}]({link})" for q, link in related)
-        parts.append(f'## Related questions\n\n<div class="qa-related qa-nolink" markdown>\n\n{items}\n\n</div>')
+        heading = "## Related questions {: #related-questions" + (" .qa-end }" if not terms else " }")
+        parts.append(f"{heading}\n\n{items}")
     return "\n\n".join(parts)
 
 
@@ -155,7 +158,9 @@ def home_markdown(collections: list[Collection], links: dict[str, str]) -> str:
                 level = "###" if len(collections) > 1 else "##"
                 parts.append(f"{level} {section.title}")
             parts.append(
-                "\n".join(f"- [{q.number}. {q.text}]({question_src_uri(collection, q)})" for q in section.questions)
+                "\n".join(
+                    f"- [{q.number}. {_escape(q.text)}]({question_src_uri(collection, q)})" for q in section.questions
+                )
             )
     if links:
         parts.append(" · ".join(f"[{label}]({href})" for label, href in links.items()))
@@ -230,7 +235,9 @@ def glossary_markdown(glossary: Glossary, appears: dict[str, list[tuple[Question
                 facts.append("**Reference:** " + _reference(term.reference))
             uses = appears.get(term.id, [])
             if uses:
-                facts.append("**Appears in:** " + ", ".join(f"[{q.number}. {q.text}]({link})" for q, link in uses))
+                facts.append(
+                    "**Appears in:** " + ", ".join(f"[{q.number}. {_escape(q.text)}]({link})" for q, link in uses)
+                )
             if facts:
                 lines += ["", '<div class="qa-facts" markdown>', "", "  \n".join(facts), "", "</div>"]
             parts.append("\n".join(lines))

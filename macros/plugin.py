@@ -6,6 +6,7 @@ Thin on purpose: parsing and page Markdown live in :mod:`macros.model` and
 
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
 import xml.etree.ElementTree as etree
@@ -50,6 +51,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.glossary: Glossary | None = None
         self.appears: dict[str, list] = {}  # term id -> questions that use it
         self.current_uri: str | None = None  # the question page being rendered
+        self.literal = False  # the page being rendered shows Q&A content: no raw HTML
+        self.tooltips: dict[str, str] = {}  # term id -> title attribute value
 
     def on_config(self, config: Any) -> Any:
         """Add the glossary linker to the Markdown extensions."""
@@ -62,6 +65,12 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.glossary = self._load_glossary(config, files)
         questions = [q for c in self.collections for q in c.questions]
         if self.glossary is not None:
+            # Material's tooltip shows a title as HTML, and Python-Markdown keeps entities in
+            # attributes as they are: escape twice, so the definition shows as written.
+            self.tooltips = {
+                term_id: html.escape(html.escape(term.short, quote=False), quote=False)
+                for term_id, term in self.glossary.terms.items()
+            }
             self.appears = annotate(questions, self.glossary)
             for warning in unused_terms(self.glossary, self.appears):
                 log.warning(str(warning))
@@ -97,6 +106,8 @@ class QAPlugin(BasePlugin[QAConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, **kwargs: Any) -> str:
         """Remember which question page is being rendered, for the glossary linker."""
         self.current_uri = page.file.src_uri if page.file.src_uri in self.pages else None
+        # Pages that show Q&A content: raw HTML in it must stay text (see _GlossaryLinks).
+        self.literal = self.current_uri is not None or page.file.src_uri == "index.md"
         return markdown
 
     def glossary_page_markdown(self) -> str:
@@ -218,12 +229,15 @@ class QAPlugin(BasePlugin[QAConfig]):
         for collection in self.collections:
             children: list = []
             for section in collection.sections:
-                entries = [{f"{q.number}. {q.plain_text}": question_src_uri(collection, q)} for q in section.questions]
+                entries = [
+                    {f"{q.number}. {html.escape(q.plain_text)}": question_src_uri(collection, q)}
+                    for q in section.questions
+                ]
                 if section.title:
-                    children.append({section.title: entries})
+                    children.append({html.escape(section.title): entries})
                 else:
                     children.extend(entries)
-            nav.append({collection.title: children})
+            nav.append({html.escape(collection.title): children})
         others = sorted(
             f.src_uri
             for f in files.documentation_pages()
@@ -243,6 +257,16 @@ class _GlossaryLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), before MkDocs turns .md links into URLs (relpath, 0).
         md.treeprocessors.register(_LinkTerms(md, self.plugin), "qa-glossary-links", 1)
+        if self.plugin.literal:
+            # A page of Q&A content (question pages, home): HTML and entities in the Q&A content show as written, never
+            # as markup ("<script>" is text). Our own page parts use Markdown + attr_list only.
+            for registry, name in (
+                (md.preprocessors, "html_block"),
+                (md.inlinePatterns, "html"),
+                (md.inlinePatterns, "entity"),
+            ):
+                if name in registry:
+                    registry.deregister(name)
 
 
 class _LinkTerms(Treeprocessor):
@@ -252,16 +276,32 @@ class _LinkTerms(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         plugin = self.plugin
-        if plugin.glossary is None or plugin.current_uri is None:
-            return
-        terms = plugin.glossary.terms
-        glossary_href = QAPlugin._link(posixpath.dirname(plugin.current_uri), plugin.config.glossary_page)
+        if plugin.glossary is not None and plugin.current_uri is not None:
+            tooltips = plugin.tooltips
+            glossary_href = QAPlugin._link(posixpath.dirname(plugin.current_uri), plugin.config.glossary_page)
 
-        def make_link(term_id: str, text: str) -> etree.Element:
-            link = etree.Element(
-                "a", {"href": f"{glossary_href}#{term_id}", "class": "qa-term", "title": terms[term_id].short}
-            )
-            link.text = text
-            return link
+            def make_link(term_id: str, text: str) -> etree.Element:
+                link = etree.Element(
+                    "a", {"href": f"{glossary_href}#{term_id}", "class": "qa-term", "title": tooltips[term_id]}
+                )
+                link.text = text
+                return link
 
-        link_tree(root, plugin.glossary.matcher, make_link)
+            link_tree(root, plugin.glossary.matcher, make_link)
+        if plugin.literal:
+            _literal_ampersands(root)
+
+
+def _literal_ampersands(element: etree.Element) -> None:
+    """Make every ``&`` in text show as written.
+
+    Python-Markdown's serializer keeps anything shaped like an entity (``&amp;``) as
+    markup; escaping ``&`` here first makes ``&amp;`` in the content display as
+    ``&amp;``. Code is skipped: Python-Markdown has escaped it already.
+    """
+    if element.tag not in ("code", "pre") and element.text and "&" in element.text:
+        element.text = element.text.replace("&", "&amp;")
+    for child in element:
+        _literal_ampersands(child)
+        if child.tail and "&" in child.tail:
+            child.tail = child.tail.replace("&", "&amp;")

@@ -1,0 +1,102 @@
+"""Hostile content renders literally: no script runs, no markup is injected, text shows as written."""
+
+from __future__ import annotations
+
+import html as html_module
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import mkdocs_build, serve
+from .helpers import copy_project, question_pages, soup
+
+CONTENT = Path(__file__).parent / "content"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("hostile")
+    config = copy_project(project / "p")
+    shutil.copy(CONTENT / "hostile.md", project / "p" / "docs" / "advanced-generative-ai-qa.md")
+    shutil.copy(CONTENT / "hostile-glossary.yml", project / "p" / "docs" / "glossary.yml")
+    site = project / "site"
+    result = mkdocs_build(site, config)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_no_injected_element_in_any_built_page(hostile_site: Path):
+    injected = []
+    for page in hostile_site.rglob("*.html"):
+        html = soup(page)
+        for img in html.find_all("img", src="x"):
+            injected.append((page.name, str(img)))
+        for script in html.find_all("script"):
+            if "alert(" in script.get_text():
+                injected.append((page.name, str(script)[:80]))
+        if html.find("b", string="title") or html.find("b", string="x"):
+            injected.append((page.name, "<b>"))
+    assert injected == []
+
+
+def test_question_page_shows_the_text_as_written(hostile_site: Path):
+    first = soup(question_pages(hostile_site)[0])
+    assert first.h1.get_text().rstrip("¶") == "Why does \"><img src=x onerror=alert('q1')> stay text?"
+    answer = first.select_one("details#answer").get_text()
+    for expected in (
+        "<script>alert('answer')</script> and </details> and {{ page.title }} and {# comment #}",
+        "{% raw %} and &amp; &lt;b&gt;",
+        "emoji 🚀, RTL שלום עולם",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis",
+        "<script>alert('code')</script> {{ x }} {% y %} {# z #}",
+    ):
+        assert expected in answer
+    assert first.title.get_text().startswith("Why does \"><img src=x onerror=alert('q1')> stay text?")
+    second = soup(question_pages(hostile_site)[1])
+    assert "</details><script>alert('list')</script>" in second.select_one("details#answer").get_text()
+
+
+def test_tooltip_and_glossary_keep_hostile_definitions_as_text(hostile_site: Path):
+    first = soup(question_pages(hostile_site)[0])
+    link = first.select_one("a.qa-term")
+    assert link.get_text() == "widget"
+    # Material shows a title as HTML, so the attribute holds the definition as escaped HTML.
+    assert html_module.unescape(link["title"]).startswith("A widget \"><img src=x onerror=alert('tooltip')> </details>")
+    glossary = soup(hostile_site / "glossary" / "index.html")
+    text = glossary.select_one("article").get_text()
+    assert "Long text <script>alert('long')</script> {{ x }}" in text
+    assert 'widgets "><b>x</b>' in text
+
+
+def test_nothing_runs_in_the_browser(browser, hostile_site: Path):
+    server, url = serve(hostile_site)
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs, errors, shown = [], [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        for path in ["/", "/glossary/"] + [
+            "/" + str(p.parent.relative_to(hostile_site)) + "/" for p in question_pages(hostile_site)
+        ]:
+            page.goto(url + path)
+            if page.locator("details#answer > summary").count():
+                page.locator("details#answer > summary").click()
+                page.locator("a.qa-term").first.hover()
+                tooltip = page.locator("[role=tooltip][class*=--active]")
+                tooltip.wait_for()
+                shown.append(tooltip.inner_text())
+            page.wait_for_timeout(200)
+        page.goto(url + "/")
+        assert "Intro with <script>alert('intro')</script>" in page.locator("article").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+    assert dialogs == []
+    assert errors == []
+    assert shown == [
+        "A widget \"><img src=x onerror=alert('tooltip')> </details> <script>alert('short')</script>",
+        "A gadget & friends.",
+    ]
