@@ -1,0 +1,661 @@
+"""The PDF book: the whole collection as one paged document (no MkDocs import).
+
+Built from the same model as the site (:mod:`macros.model`, :mod:`macros.glossary`),
+never from the built HTML. :func:`book_html` writes one HTML document: a cover, a
+table of contents, every question on a page of its own with its answer in full,
+and a glossary appendix. :func:`write_book` renders it with WeasyPrint and the
+paged-media stylesheet ``book.css`` that sits beside this module.
+
+Answers are rendered with Python-Markdown after the same helpers as the site pages
+(:func:`~macros.model.separate_lists`, :func:`~macros.model.shift_headings`), and,
+as on the question pages, raw HTML in the content stays text. The first mention of
+each glossary term links to its entry in the appendix (:func:`~macros.glossary.link_tree`).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import subprocess
+import tempfile
+import warnings
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .glossary import Glossary, Term, annotate, link_tree
+from .model import Collection, Question, separate_lists, shift_headings
+
+__all__ = [
+    "FONTS",
+    "PAPER_SIZES",
+    "BookError",
+    "BookInfo",
+    "BookResult",
+    "book_html",
+    "build_date",
+    "build_version",
+    "check_fonts",
+    "pdf_name",
+    "split_title",
+    "write_book",
+]
+
+STYLESHEET = Path(__file__).with_name("book.css")
+FONTS = {
+    "DejaVu Serif": "fonts-dejavu-core",
+    "DejaVu Sans": "fonts-dejavu-core",
+    "DejaVu Sans Mono": "fonts-dejavu-core",
+}
+"""Families that ``book.css`` uses, and the Debian package that installs each."""
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+PDF_VARIANT = "pdf/ua-1"
+"""Tagged PDF for accessibility (WeasyPrint's PDF/UA-1 variant)."""
+HEADER_CHAPTER = 48  # characters of the running header, left (section) ...
+HEADER_TOPIC = 64  # ... and right (question)
+
+
+class BookError(Exception):
+    """The book cannot be made; the message is one line that says what to do."""
+
+
+@dataclass
+class BookInfo:
+    """What the cover and the document metadata say.
+
+    Attributes:
+        title: the book's title (default: the collection's title).
+        subtitle: printed under the title (default: what follows a dash or colon in the title).
+        author: the author, when known; empty means none is claimed.
+        language: BCP 47 language of the content, for the PDF and screen readers.
+        date: when it was built, a W3C date-time (the cover shows the day); empty for none.
+        version: version or revision built (for example a commit); empty for none.
+        description: a sentence for the PDF metadata.
+    """
+
+    title: str = ""
+    subtitle: str = ""
+    author: str = ""
+    language: str = "en"
+    date: str = ""
+    version: str = ""
+    description: str = ""
+
+
+@dataclass
+class BookResult:
+    """What :func:`write_book` wrote."""
+
+    path: Path
+    pages: int
+    size: int  # bytes
+
+
+# --------------------------------------------------------------------------- names
+
+
+def build_date() -> str:
+    """Now, or ``SOURCE_DATE_EPOCH`` for a reproducible build, as a W3C date-time in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_version(folder: str | Path) -> str:
+    """What is being built: ``QA_VERSION``, else the short commit of ``folder``'s checkout, else ""."""
+    if os.environ.get("QA_VERSION"):
+        return os.environ["QA_VERSION"]
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """``"Advanced Generative AI – 10 Toughest Questions"`` -> (title, subtitle); no separator: (title, "")."""
+    for separator in (" – ", " — ", " - ", ": "):
+        head, found, tail = title.partition(separator)
+        if found and head.strip() and tail.strip():
+            return head.strip(), tail.strip()
+    return title.strip(), ""
+
+
+def pdf_name(collections: list[Collection]) -> str:
+    """File name of the book: the collection's slug, or ``book.pdf`` for several collections."""
+    return f"{collections[0].slug}.pdf" if len(collections) == 1 else "book.pdf"
+
+
+def _question_id(collection: Collection, question: Question) -> str:
+    return f"q-{collection.slug}-{question.slug}"
+
+
+def _term_id(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
+def _short(text: str, limit: int) -> str:
+    """Text cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+class _BookLinks(Treeprocessor):
+    """Marks external links and links the first mention of each glossary term in one answer."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.glossary: Glossary | None = None
+        self.link_terms = False
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if link.get("href", "").startswith(("http://", "https://", "mailto:")):
+                link.set("class", (link.get("class", "") + " external").strip())
+        if self.link_terms and self.glossary is not None:
+            glossary = self.glossary
+
+            def make_link(term_id: str, text: str) -> etree.Element:
+                link = etree.Element("a", {"href": f"#{_term_id(term_id)}", "class": "term"})
+                link.text = text
+                return link
+
+            link_tree(root, glossary.matcher, make_link)
+
+
+class _Renderer:
+    """Python-Markdown set up like the site's, with raw HTML kept as text."""
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.md = markdown.Markdown(
+            extensions=[
+                "abbr",
+                "attr_list",
+                "footnotes",
+                "tables",
+                "pymdownx.superfences",
+                "pymdownx.highlight",
+                "pymdownx.inlinehilite",
+                "pymdownx.tasklist",
+                "pymdownx.blocks.admonition",
+                "pymdownx.blocks.details",
+            ],
+            extension_configs={
+                "footnotes": {"UNIQUE_IDS": True},  # footnote ids stay distinct across the book
+                "pymdownx.highlight": {"use_pygments": True, "noclasses": True, "pygments_style": "default"},
+            },
+        )
+        # As on the question pages: HTML and entities written in the Q&A content print as written.
+        for registry, name in (
+            (self.md.preprocessors, "html_block"),
+            (self.md.inlinePatterns, "html"),
+            (self.md.inlinePatterns, "entity"),
+        ):
+            if name in registry:
+                registry.deregister(name)
+        self.links = _BookLinks(self.md)
+        self.links.glossary = glossary
+        self.md.treeprocessors.register(self.links, "qa-book-links", 1)
+
+    def block(self, source: str, *, link_terms: bool = False) -> str:
+        """HTML of a Markdown block (an answer, a body, an introduction)."""
+        self.md.reset()
+        self.links.link_terms = link_terms
+        return self.md.convert(source)
+
+    def inline(self, source: str) -> str:
+        """HTML of one line of inline Markdown (a question, a title), without the paragraph."""
+        rendered = self.block(source).strip()
+        if rendered.startswith("<p>") and rendered.endswith("</p>"):
+            rendered = rendered[3:-4]
+        return rendered
+
+
+# --------------------------------------------------------------------------- the document
+
+
+def book_html(collections: list[Collection], glossary: Glossary | None = None, info: BookInfo | None = None) -> str:
+    """The whole book as one HTML document, for WeasyPrint and ``book.css``.
+
+    Args:
+        collections: the parsed source documents, in order.
+        glossary: the glossary, or None for a book without a glossary appendix.
+        info: cover and metadata; titles default to the collection's.
+
+    Returns:
+        The HTML text.
+    """
+    if not collections:
+        raise BookError("no collection to print: give at least one Q&A source document")
+    info = info or BookInfo()
+    title = info.title or (collections[0].title if len(collections) == 1 else "Questions and Answers")
+    main_title, subtitle = split_title(title)
+    subtitle = info.subtitle or subtitle
+    questions = [q for c in collections for q in c.questions]
+    appears = annotate(questions, glossary) if glossary is not None else {}
+    renderer = _Renderer(glossary)
+    if not info.description:
+        info = replace(info, description=_counts(collections, glossary))
+    parts = [
+        _head(title, info),
+        _cover(main_title, subtitle, collections, glossary, info),
+        _contents(collections, glossary),
+    ]
+    several = len(collections) > 1
+    for collection in collections:
+        if several:
+            parts.append(_part(collection.title, collection.intro, f"c-{collection.slug}", 1, renderer))
+        elif collection.intro:
+            parts.append(_part("Introduction", collection.intro, "introduction", 1, renderer))
+        for section in collection.sections:
+            if section.title:
+                parts.append(
+                    _part(
+                        section.title,
+                        section.intro,
+                        f"s-{collection.slug}-{section.slug}",
+                        2 if several else 1,
+                        renderer,
+                    )
+                )
+            for question in section.questions:
+                parts.append(_question(collection, question, main_title, several, glossary, renderer))
+    if glossary is not None and glossary.terms:
+        parts.append(_glossary(glossary, appears, collections, renderer))
+    parts.append("</body>\n</html>\n")
+    return "\n".join(parts)
+
+
+def _head(title: str, info: BookInfo) -> str:
+    meta = [
+        '<meta charset="utf-8">',
+        f"<title>{_e(title)}</title>",
+        '<meta name="generator" content="qa-study-site book (WeasyPrint)">',
+    ]
+    if info.author:
+        meta.append(f'<meta name="author" content="{_e(info.author)}">')
+    if info.description:
+        meta.append(f'<meta name="description" content="{_e(info.description)}">')
+    if info.date:
+        meta.append(f'<meta name="dcterms.created" content="{_e(info.date)}">')
+    head = "\n".join(meta)
+    return f'<!DOCTYPE html>\n<html lang="{_e(info.language or "en")}">\n<head>\n{head}\n</head>\n<body>'
+
+
+def _counts(collections: list[Collection], glossary: Glossary | None) -> str:
+    """ "10 questions and answers · glossary of 58 terms"."""
+    count = sum(len(c.questions) for c in collections)
+    counts = f"{count} question{'s' if count != 1 else ''} and answers"
+    if glossary is not None and glossary.terms:
+        counts += f" · glossary of {len(glossary.terms)} terms"
+    return counts
+
+
+def _cover(title: str, subtitle: str, collections: list[Collection], glossary: Glossary | None, info: BookInfo) -> str:
+    counts = _counts(collections, glossary)
+    built = " · ".join(
+        part
+        for part in (f"Built {info.date[:10]}" if info.date else "", f"Version {info.version}" if info.version else "")
+        if part
+    )
+    lines = [
+        '<section class="cover">',
+        f"<h1>{_e(title)}</h1>",
+        f'<p class="subtitle">{_e(subtitle)}</p>' if subtitle else "",
+        '<div class="rule"></div>',
+        f'<p class="counts">{_e(counts)}</p>',
+        f'<p class="author">{_e(info.author)}</p>' if info.author else "",
+        f'<p class="built">{_e(built)}</p>' if built else "",
+        "</section>",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def _toc_question(collection: Collection, question: Question) -> str:
+    return (
+        f'<li class="toc-q"><a href="#{_question_id(collection, question)}">'
+        f'<span class="n">{question.number}.</span><span class="t">{_e(question.plain_text)}</span></a></li>'
+    )
+
+
+def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
+    items: list[str] = []
+    several = len(collections) > 1
+    for collection in collections:
+        inner: list[str] = []
+        if not several and collection.intro:
+            inner.append('<li class="toc-part"><a href="#introduction"><span class="t">Introduction</span></a></li>')
+        for section in collection.sections:
+            entries = "\n".join(_toc_question(collection, q) for q in section.questions)
+            if section.title:
+                inner.append(
+                    f'<li class="toc-part"><a href="#s-{collection.slug}-{section.slug}"><span class="t">{_e(section.title)}</span></a>'
+                    f"\n<ol>\n{entries}\n</ol></li>"
+                )
+            else:
+                inner.append(entries)
+        body = "\n".join(inner)
+        if several:
+            items.append(
+                f'<li class="toc-part"><a href="#c-{collection.slug}"><span class="t">{_e(collection.title)}</span></a>\n<ol>\n{body}\n</ol></li>'
+            )
+        else:
+            items.append(body)
+    if glossary is not None and glossary.terms:
+        items.append('<li class="toc-part"><a href="#glossary"><span class="t">Glossary</span></a></li>')
+    entries = "\n".join(items)
+    return f'<nav class="toc" id="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
+
+
+def _part(title: str, intro: str, anchor: str, level: int, renderer: _Renderer) -> str:
+    """A page that opens a collection, a section or the introduction."""
+    body = renderer.block(separate_lists(intro)) if intro else ""
+    return (
+        f'<section class="part" id="{_e(anchor)}">\n'
+        f'<h2 class="part-title bm-{level}" data-chapter="{_e(_short(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
+        f"{body}\n</section>"
+    )
+
+
+def _where(question: Question, collection: Collection) -> str:
+    """ "Question 3 of 10 · Section", as on the site's question pages."""
+    total = len(collection.questions)
+    position = collection.questions.index(question) + 1
+    where = (
+        f"Question {question.number} of {total}"
+        if question.number == position
+        else f"Question {question.number} ({position} of {total})"
+    )
+    if question.section is not None and question.section.title:
+        where += f" · {question.section.title}"
+    return where
+
+
+def _question(
+    collection: Collection,
+    question: Question,
+    book_title: str,
+    several: bool,
+    glossary: Glossary | None,
+    renderer: _Renderer,
+) -> str:
+    section = question.section
+    sectioned = section is not None and bool(section.title)
+    level = 1 + int(several) + int(sectioned)
+    heading = min(6, level + 1)  # h2 under the book, deeper under a collection or a section
+    chapter = section.title if sectioned else (collection.title if several else book_title)
+    delta = heading + 1 - (collection.question_level + 1)
+    answer = renderer.block(separate_lists(shift_headings(question.answer, delta)), link_terms=True)
+    body = renderer.block(separate_lists(shift_headings(question.body, delta))) if question.body else ""
+    topic = f"{question.number}. {question.plain_text}"
+    parts = [
+        f'<article class="question" id="{_question_id(collection, question)}">',
+        f'<p class="eyebrow">{_e(_where(question, collection))}</p>',
+        f'<h{heading} class="q-title bm-{level}" data-chapter="{_e(_short(chapter or "", HEADER_CHAPTER))}" '
+        f'data-topic="{_e(_short(topic, HEADER_TOPIC))}">'
+        f'<span class="q-num">{question.number}.</span> {renderer.inline(question.text)}</h{heading}>',
+    ]
+    if body:
+        parts.append(f'<div class="q-body">\n{body}\n</div>')
+    parts.append(f'<section class="answer">\n<p class="answer-label">Answer</p>\n{answer}\n</section>')
+    if glossary is not None and question.terms:
+        parts.append(_key_terms([glossary.terms[t] for t in question.terms], heading + 1))
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _key_terms(terms: list[Term], level: int) -> str:
+    """The terms a question uses, with their definitions; each name links to its glossary entry.
+
+    No page numbers here: they point forward to the glossary, so WeasyPrint would lay out
+    every question page twice (the book took half as long again).
+    """
+    items = "\n".join(
+        f'<li><a class="name" href="#{_term_id(t.id)}">{_e(t.term)}</a>: {_e(t.short)}</li>' for t in terms
+    )
+    level = min(6, level)
+    return f'<aside class="key-terms">\n<h{level} class="kt-title">Key terms</h{level}>\n<ul>\n{items}\n</ul>\n</aside>'
+
+
+def _glossary(
+    glossary: Glossary,
+    appears: dict[str, list[Question]],
+    collections: list[Collection],
+    renderer: _Renderer,
+) -> str:
+    collection_of = {id(q): c for c in collections for q in c.questions}
+    several = len(collections) > 1
+    parts = [
+        '<section class="glossary" id="glossary">',
+        '<h2 class="bm-1">Glossary</h2>',
+        f'<p class="lead">{len(glossary.terms)} terms used in the questions. Each entry lists the questions '
+        "that use it, with the page where each one starts.</p>",
+        '<div class="entries">',
+    ]
+    letter = ""
+    for term in glossary.terms.values():
+        first = term.term[:1].upper()
+        first = first if first.isalpha() else "#"
+        if first != letter:
+            letter = first
+            parts.append(f'<h3 class="letter">{_e(letter)}</h3>')
+        lines = [
+            f'<div class="entry" id="{_term_id(term.id)}">',
+            f'<h4 class="term-name">{_e(term.term)}</h4>',
+            f"<p>{_e(term.short)}</p>",
+        ]
+        if term.long:
+            lines.append(f'<p class="facts">{renderer.inline(term.long)}</p>')
+        if term.aliases:
+            lines.append(f'<p class="facts"><span class="label">Also:</span> {_e(", ".join(term.aliases))}</p>')
+        if term.related:
+            related = ", ".join(
+                f'<a href="#{_term_id(r)}">{_e(glossary.terms[r].term)}</a>'
+                for r in term.related
+                if r in glossary.terms
+            )
+            lines.append(f'<p class="facts"><span class="label">Related:</span> {related}</p>')
+        if term.reference:
+            lines.append(f'<p class="facts"><span class="label">Reference:</span> {_reference(term.reference)}</p>')
+        uses = appears.get(term.id, [])
+        if uses:
+            links = ", ".join(
+                f'<a href="#{_question_id(collection_of[id(q)], q)}">'
+                f"{_e(collection_of[id(q)].title) + ' ' if several else ''}{q.number}</a>"
+                for q in uses
+            )
+            label = "Question" if len(uses) == 1 else "Questions"
+            lines.append(f'<p class="uses"><span class="label">{label}:</span> {links}</p>')
+        lines.append("</div>")
+        parts.append("\n".join(lines))
+    parts += ["</div>", "</section>"]
+    return "\n".join(parts)
+
+
+def _reference(reference: dict) -> str:
+    parts = []
+    if reference.get("author"):
+        parts.append(_e(str(reference["author"])))
+    if reference.get("year"):
+        parts.append(f"({_e(str(reference['year']))})")
+    parts.append(f"<i>{_e(str(reference['title']))}</i>")
+    for key, base in (("arxiv", "https://arxiv.org/abs/"), ("doi", "https://doi.org/"), ("url", "")):
+        if reference.get(key):
+            url = base + str(reference[key])  # on paper the address itself is the reference
+            parts.append(f'<a class="reference" href="{_e(url)}">{_e(url)}</a>')
+            break
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+class _Collect(logging.Handler):
+    """Keeps WeasyPrint's warnings and errors, to report them after the render."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_messages() -> Iterator[list[str]]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _fetcher():
+    """A URL fetcher for local files and data: URLs only. The book never reaches the network."""
+    from weasyprint import URLFetcher
+
+    return URLFetcher(allowed_protocols={"file", "data"})
+
+
+def _weasyprint() -> Any:
+    """The weasyprint module; its import-time warnings (such as "no fonts") are left to :func:`check_fonts`."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import weasyprint
+    except (ImportError, OSError) as exc:
+        raise BookError(f"WeasyPrint is not usable ({_one_line(exc)}): run 'make pdf' to install it") from None
+    return weasyprint
+
+
+def _matched_family(family: str) -> str:
+    """The family fontconfig (so Pango, so WeasyPrint) gives for ``family``: itself, or a fallback."""
+    _weasyprint()
+    from weasyprint.text.ffi import ffi, fontconfig
+
+    pattern = fontconfig.FcPatternCreate()
+    try:
+        fontconfig.FcPatternAddString(pattern, b"family", family.encode())
+        fontconfig.FcConfigSubstitute(ffi.NULL, pattern, fontconfig.FcMatchPattern)
+        fontconfig.FcDefaultSubstitute(pattern)
+        match = fontconfig.FcFontMatch(ffi.NULL, pattern, ffi.new("FcResult *"))
+        if match == ffi.NULL:
+            return ""
+        try:
+            name = ffi.new("FcChar8 **")
+            if fontconfig.FcPatternGetString(match, b"family", 0, name) != fontconfig.FcResultMatch:
+                return ""
+            return ffi.string(name[0]).decode("utf-8", "replace")
+        finally:
+            fontconfig.FcPatternDestroy(match)
+    finally:
+        fontconfig.FcPatternDestroy(pattern)
+
+
+def check_fonts() -> None:
+    """Raise :class:`BookError` unless every family of :data:`FONTS` is installed.
+
+    Asks fontconfig which font it would use for each family, as ``fc-match`` does:
+    a missing family silently falls back to another one (or, with no font at all,
+    crashes Pango), so this is checked before anything is rendered.
+    """
+    for family, package in FONTS.items():
+        if _matched_family(family).casefold() != family.casefold():
+            raise BookError(f"font '{family}' is not installed: install it (apt-get install {package}) and run again")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if not text.startswith(type(exc).__name__) else text
+
+
+def write_book(
+    collections: list[Collection],
+    out: str | Path,
+    *,
+    glossary: Glossary | None = None,
+    info: BookInfo | None = None,
+    base_dir: str | Path | None = None,
+    paper: str = "a4",
+    variant: str | None = PDF_VARIANT,
+    warnings: list[str] | None = None,
+) -> BookResult:
+    """Render the book to ``out``, atomically: a failure never leaves a partial file there.
+
+    Args:
+        collections: the parsed source documents.
+        out: the PDF to write (its folder is created).
+        glossary: the glossary, or None.
+        info: cover and metadata.
+        base_dir: where relative image paths in the content are resolved (the docs folder).
+        paper: ``"a4"`` or ``"letter"``.
+        variant: WeasyPrint's PDF variant (``"pdf/ua-1"``: tagged for accessibility), or None.
+        warnings: when given, WeasyPrint's warnings are appended to it.
+
+    Raises:
+        BookError: a missing font, or WeasyPrint failed; the message is one line.
+    """
+    if paper not in PAPER_SIZES:
+        raise BookError(f"unknown paper size '{paper}': use {' or '.join(PAPER_SIZES)}")
+    weasyprint = _weasyprint()
+    check_fonts()
+    out = Path(out)
+    source = book_html(collections, glossary, info)
+    base = Path(base_dir or ".").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        with _weasyprint_messages() as messages:
+            document = weasyprint.HTML(string=source, base_url=f"{base.as_uri()}/", url_fetcher=_fetcher()).render(
+                stylesheets=[
+                    weasyprint.CSS(filename=str(STYLESHEET)),
+                    weasyprint.CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}"),
+                ]
+            )
+            document.write_pdf(temp, pdf_variant=variant)
+        temp.chmod(0o666 & ~_umask())  # mkstemp makes it private; the book is an ordinary file
+        temp.replace(out)
+    except BaseException as exc:
+        with suppress(OSError):
+            temp.unlink(missing_ok=True)
+        if isinstance(exc, Exception):
+            raise BookError(f"WeasyPrint failed: {_one_line(exc)}") from None
+        raise
+    if warnings is not None:
+        warnings.extend(messages)
+    return BookResult(out, len(document.pages), out.stat().st_size)
