@@ -1,0 +1,308 @@
+"""The self-test page and the Anki deck, as built: every question, the data the script
+reads, the deck Anki imports, the size budget, and a question added to the source."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+import markdown
+from bs4 import BeautifulSoup
+
+from macros.glossary import load_glossary
+from macros.model import markdown_to_text, parse_file, parse_text
+from macros.selftest import anki_tsv, selftest_markdown
+
+from .conftest import ROOT, SEED, mkdocs_build
+from .helpers import copy_project, question_pages, soup
+
+SLUG = "advanced-generative-ai-qa"
+SIZE_BUDGET = 15 * 1024  # gzip bytes of the self-test's own JS and CSS
+
+
+def page(site: Path) -> BeautifulSoup:
+    return soup(site / "self-test" / "index.html")
+
+
+def data_of(html: BeautifulSoup) -> dict:
+    return json.loads(html.select_one("#qa-selftest-data").get_text())
+
+
+def deck_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    """(header lines, records) of an Anki import file, read as Anki does: '#' lines first."""
+    lines = text.split("\n")
+    header = []
+    while lines and lines[0].startswith("#"):
+        header.append(lines.pop(0))
+    return header, list(csv.reader(lines[:-1] if lines[-1] == "" else lines, delimiter="\t"))
+
+
+def text_of(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def test_every_question_is_listed_with_a_closed_answer(built_site: Path):
+    html = page(built_site)
+    questions = parse_file(SEED).questions
+    problems = []
+    for q in questions:
+        heading = html.select_one(f"h3#card-{SLUG}-{q.number}")
+        if heading is None or heading.get_text(" ", strip=True) != f"{q.number}. {q.plain_text}":
+            problems.append((q.number, "heading"))
+            continue
+        details = heading.find_next("details")
+        if details is None or details.has_attr("open") or details.summary.get_text() != "Answer":
+            problems.append((q.number, "answer"))
+    assert problems == []
+    assert len(html.select(".qa-st-plain details")) == len(questions) == 10
+
+
+def test_every_answer_word_is_in_its_collapsible_answer(built_site: Path):
+    html = page(built_site)
+    missing = {}
+    for q in parse_file(SEED).questions:
+        text = html.select_one(f"h3#card-{SLUG}-{q.number}").find_next("details").get_text(" ")
+        lost = sorted(
+            w for w in set(re.findall(r"\w+", q.answer)) if not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)
+        )
+        if lost:
+            missing[q.number] = lost
+    assert missing == {}
+
+
+def test_key_points_checklist_has_one_box_per_point(built_site: Path):
+    html = page(built_site)
+
+    def boxes(number: int) -> list[str]:
+        details = html.select_one(f"h3#card-{SLUG}-{number}").find_next("details")
+        return [" ".join(label.get_text().split()) for label in details.select(".qa-st-check label")]
+
+    # Question 1 lists the three model families; question 3 five limitations; question 2 is prose.
+    assert [re.split(r" \(|:", b)[0] for b in boxes(1)] == [
+        "Autoregressive models",
+        "Autoencoding models",
+        "Diffusion models",
+    ]
+    assert boxes(3)[1] == "Hallucination (confidently incorrect outputs)"
+    assert len(boxes(3)) == 5
+    assert boxes(2) == []
+    for q in parse_file(SEED).questions:
+        details = html.select_one(f"h3#card-{SLUG}-{q.number}").find_next("details")
+        assert len(details.select(".qa-st-check input[type=checkbox]")) == len(q.key_points), q.number
+
+
+def test_the_page_without_script_and_in_print(built_site: Path):
+    html = page(built_site)
+    app = html.select_one("#qa-selftest")
+    assert app.has_attr("hidden"), "the script shows the app; without it the plain list is the page"
+    assert html.select_one("#qa-selftest-data").has_attr("hidden")
+    assert "JavaScript is off" in html.select_one(".qa-st-nojs").get_text()
+    # Print: ruled space under each question, then an answer key with every answer.
+    assert len(html.select(".qa-st-plain .qa-st-lines")) == 10
+    key = html.select_one(".qa-st-key")
+    assert key.h2.get_text() == "Answer key"
+    assert "Wasserstein loss (WGAN)" in key.get_text()
+    assert len(key.select("h3")) == 10
+
+
+def test_embedded_data_has_every_card_and_links_that_resolve(built_site: Path):
+    html = page(built_site)
+    data = data_of(html)
+    questions = parse_file(SEED).questions
+    assert [c["id"] for c in data["cards"]] == [f"{SLUG}/{q.number}" for q in questions]
+    assert [c["anchor"] for c in data["cards"]] == [f"card-{SLUG}-{q.number}" for q in questions]
+    here = built_site / "self-test"
+    for card, question in zip(data["cards"], questions, strict=True):
+        assert card["title"] == question.plain_text
+        target = (here / card["href"] / "index.html").resolve()
+        assert target.is_file(), card["href"]
+        assert soup(target).h1.get_text().rstrip("¶") == question.plain_text
+        assert len(card["points"]) == len(question.key_points)
+        assert text_of(card["a"]).startswith(markdown_to_text(question.answer)[:40])
+    assert data["cards"][3]["points"][1].startswith("<strong>VAEs</strong>")
+
+
+def test_term_quiz_data_covers_the_glossary(built_site: Path):
+    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
+    data = data_of(page(built_site))
+    terms = {t["id"]: t for t in data["terms"]}
+    assert set(terms) == set(glossary.terms)
+    glossary_ids = {el["id"] for el in soup(built_site / "glossary" / "index.html").select("article [id]")}
+    assert (built_site / "self-test" / data["glossary"] / "index.html").resolve() == (
+        built_site / "glossary" / "index.html"
+    )
+    assert set(terms) <= glossary_ids, "each right answer links to its glossary entry"
+    elbo = terms["evidence-lower-bound"]
+    # Distractors come from the related terms first, then from the rest of the topic.
+    assert elbo["related"] == ["variational-autoencoder", "kl-divergence", "reconstruction-loss", "likelihood"]
+    same_topic = {t.id for t in glossary.terms.values() if t.topic == "Training objectives"}
+    assert set(elbo["topic"]) == same_topic - {"evidence-lower-bound", *elbo["related"]}
+    # No definition gives its own term away.
+    leaks = [t["term"] for t in data["terms"] if re.search(rf"\b{re.escape(t['term'])}\b", t["def"], re.IGNORECASE)]
+    assert leaks == []
+    lora = glossary.terms["low-rank-adaptation"]
+    assert lora.short.startswith("LoRA: a fine-tuning method")
+    assert terms["low-rank-adaptation"]["def"].startswith("…: a fine-tuning method"), "the alias is blanked too"
+
+
+def test_question_pages_carry_a_hidden_status_line_for_their_card(built_site: Path):
+    ids = {c["id"] for c in data_of(page(built_site))["cards"]}
+    found = []
+    for p in question_pages(built_site):
+        html = soup(p)
+        status = html.select_one("article p.qa-selftest-status")
+        assert status is not None, p.parent.name
+        assert status.has_attr("hidden"), "the script shows it; without script it is not there"
+        assert status.find_previous_sibling("p")["class"] == ["qa-eyebrow"]
+        found.append(status["data-qa-card"])
+    assert sorted(found) == sorted(ids)
+
+
+def test_home_links_the_self_test_and_search_leaves_it_out(built_site: Path):
+    home = soup(built_site / "index.html")
+    assert home.find("a", string="Self-test")["href"].rstrip("/").endswith("self-test")
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("self-test/")]
+
+
+def test_own_script_and_style_fit_the_size_budget_and_call_nothing_outside(built_site: Path):
+    files = [
+        built_site / "javascripts" / "srs.js",
+        built_site / "javascripts" / "selftest.js",
+        built_site / "stylesheets" / "selftest.css",
+    ]
+    blob = b"".join(f.read_bytes() for f in files)
+    size = len(gzip.compress(blob, compresslevel=9))
+    assert size <= SIZE_BUDGET, f"{size} bytes gzip"
+    assert not re.search(rb"https?://|//cdn|@import|url\(", blob)
+    html = page(built_site)
+    scripts = [s["src"] for s in html.find_all("script", src=True)]
+    assert any(s.endswith("javascripts/srs.js") for s in scripts)
+    assert scripts.index(next(s for s in scripts if s.endswith("srs.js"))) < scripts.index(
+        next(s for s in scripts if s.endswith("selftest.js"))
+    ), "the scheduler loads before the page script"
+
+
+# --------------------------------------------------------------------------- the Anki deck
+
+
+def test_self_test_page_offers_the_deck_with_import_instructions(built_site: Path):
+    line = page(built_site).select_one("p.qa-st-anki")
+    link = line.find("a", string="download the deck")
+    assert link.has_attr("download")
+    assert (built_site / "self-test" / link["href"]).is_file()
+    assert "File › Import" in line.get_text()
+
+
+def test_anki_deck_has_one_note_per_question(built_site: Path):
+    text = (built_site / "self-test" / "anki-deck.txt").read_text(encoding="utf-8")
+    header, rows = deck_rows(text)
+    assert header[:2] == ["#separator:tab", "#html:true"]
+    assert "#notetype:Basic" in header
+    assert "#guid column:1" in header
+    assert "#tags column:4" in header
+    assert "#columns:GUID\tFront\tBack\tTags" in header
+    questions = parse_file(SEED).questions
+    assert len(rows) == len(questions)
+    for row, q in zip(rows, questions, strict=True):
+        assert len(row) == 4, row
+        guid, front, back, tags = row
+        assert guid == f"qa-study:{SLUG}/{q.number}"
+        assert text_of(front) == f"{q.number}. {q.plain_text}"
+        words = set(re.findall(r"\w+", q.answer))
+        assert words <= set(re.findall(r"\w+", text_of(back))), q.number
+        assert SLUG in tags.split()
+    # Answers are HTML: question 1 is a list of three items.
+    assert len(BeautifulSoup(rows[0][2], "html.parser").select("ul > li")) == 3
+    assert "topic::model-families" in rows[0][3].split()
+
+
+def test_anki_tags_per_section_and_fields_on_one_line():
+    source = """# Book
+
+## Networking
+
+### 1. What is a "socket"?
+**Answer:**
+An endpoint:
+
+```
+a	tab
+and "quotes"
+```
+
+## Storage
+
+### 2. What is RAID?
+**Answer:**
+- Redundancy
+- Striping
+"""
+    collection = parse_text(source, "docs/book.md")
+    header, rows = deck_rows(anki_tsv([collection], deck="My\tdeck\nname"))
+    assert "#deck:My deck name" in header
+    assert [r[3] for r in rows] == ["book book::networking", "book book::storage"]
+    assert [len(r) for r in rows] == [4, 4]
+    front, back = rows[0][1], rows[0][2]
+    assert text_of(front) == '1. What is a "socket"?'
+    # The code block keeps its line breaks as <br>, so the record stays on one line.
+    assert "<br>and &quot;quotes&quot;<br></code>" in back
+    assert BeautifulSoup(back, "html.parser").pre.get_text() == 'a   taband "quotes"'  # Markdown expands tabs
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def test_embedded_json_cannot_break_out_of_its_element():
+    hostile = "Does </div></script><!-- <b>x</b> & &amp; break it?"
+    collection = parse_text(f"# T\n\n## 1. {hostile}\n**Answer:**\n- {hostile}\n- two\n", "docs/t.md")
+    text = selftest_markdown([collection], None, question_links={}, glossary_link=None, anki_link=None)
+    rendered = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    html = BeautifulSoup(rendered, "html.parser")
+    raw = re.search(r'<div id="qa-selftest-data" hidden>(.*?)</div>', text).group(1)
+    assert not re.search(r"[<>&]", raw)
+    data = json.loads(html.select_one("#qa-selftest-data").get_text())
+    card = data["cards"][0]
+    assert card["title"] == collection.questions[0].plain_text
+    assert text_of(card["a"]).startswith("Does </div></script><!-- <b>x</b> & &amp; break it?")
+    assert html.find("b") is None, "content HTML stays text on the page"
+    assert html.select_one("h3").get_text() == "1. Does </div></script><!-- <b>x</b> & &amp; break it?"
+
+
+# --------------------------------------------------------------------------- adding a question
+
+
+def test_a_question_added_to_the_source_appears_in_the_self_test_and_the_deck(tmp_path: Path):
+    config = copy_project(tmp_path / "project")
+    source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"
+    source.chmod(0o644)
+    source.write_text(
+        SEED.read_text(encoding="utf-8")
+        + "\n---\n\n## 11. Why does RLHF need a reward model {{ here }}?\n**Answer:**\n"
+        "- It turns human preferences into a signal\n- It scores samples the humans never saw\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(site, config)
+    assert result.returncode == 0, result.stderr
+    html = page(site)
+    heading = html.select_one(f"h3#card-{SLUG}-11")
+    assert heading is not None
+    assert heading.get_text() == "11. Why does RLHF need a reward model {{ here }}?"
+    assert len(heading.find_next("details").select(".qa-st-check input")) == 2
+    cards = data_of(html)["cards"]
+    assert len(cards) == 11
+    assert cards[-1]["title"] == "Why does RLHF need a reward model {{ here }}?"
+    assert (site / "self-test" / cards[-1]["href"] / "index.html").resolve().is_file()
+    _, rows = deck_rows((site / "self-test" / "anki-deck.txt").read_text(encoding="utf-8"))
+    assert len(rows) == 11
+    assert rows[-1][0] == f"qa-study:{SLUG}/11"
+    assert "It scores samples the humans never saw" in text_of(rows[-1][2])
+    shutil.rmtree(site)
