@@ -11,7 +11,7 @@ PORT   ?= 8000
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench lighthouse
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -19,8 +19,21 @@ serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ chang
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(STAMP) chromium lint  ## lint, then the whole test suite (unit, build, browser)
+test: $(STAMP) chromium lint  ## lint, then the whole test suite (scheduler, unit, build, browser)
+	node --test tests/js/
 	$(BIN)/python -m pytest
+
+pdf: $(STAMP)  ## the PDF book into build/book.pdf (WeasyPrint; no browser); prints its path last
+	$(BIN)/python scripts/build_pdf.py
+
+bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (bench-results/pdf.md)
+	$(BIN)/python scripts/bench_pdf.py
+
+bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/)
+	$(BIN)/python scripts/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
+
+lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse scores (bench-results/frontend.md)
+	$(BIN)/python scripts/lighthouse.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tests

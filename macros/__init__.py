@@ -29,3 +29,8 @@ def define_env(env: Any) -> None:
     def glossary() -> str:
         """Every glossary entry: definition, aliases, related terms, reference, "Appears in"."""
         return plugin().glossary_page_markdown()
+
+    @env.macro
+    def self_test() -> str:
+        """Flashcards, key-point recall and term quiz (script), over a plain list of every question."""
+        return plugin().self_test_markdown(env.page.file.src_uri)

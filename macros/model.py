@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -85,10 +86,15 @@ class Question:
     terms: list[str] = field(default_factory=list)  # glossary term ids, set by glossary.annotate
     section: Section | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def plain_text(self) -> str:
         """The question as plain text (for titles and metadata)."""
         return markdown_to_text(self.text)
+
+    @cached_property
+    def answer_text(self) -> str:
+        """The answer as plain text, whitespace collapsed (for descriptions and search)."""
+        return markdown_to_text(separate_lists(self.answer))
 
     @property
     def key_points(self) -> list[str]:

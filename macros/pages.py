@@ -30,9 +30,8 @@ def question_src_uri(collection: Collection, question: Question) -> str:
 
 def description(question: Question) -> str:
     """A meta description drawn from the answer: its first words, cut at a word."""
-    from .model import markdown_to_text
 
-    text = markdown_to_text(separate_lists(question.answer))
+    text = question.answer_text
     if len(text) <= DESCRIPTION_LENGTH:
         return text
     cut = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.-–—")
@@ -90,6 +89,8 @@ def question_markdown(
         f"---\n{front}---",
         f"# {question.text}",
         f"{md_text(where)}\n{{: .qa-eyebrow }}",
+        # Filled and shown by selftest.js ("Self-test: rated Good · due in 3 days"); the id is the card's.
+        f'Self-test\n{{: .qa-selftest-status data-qa-card="{collection.slug}/{question.number}" hidden }}',
     ]
     if body:
         parts.append(body)

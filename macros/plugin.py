@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -20,11 +21,14 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
+from .book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
 from .configlines import config_line
-from .glossary import Glossary, GlossaryError, annotate, link_tree, load_glossary, related_questions, unused_terms
+from .glossary import Glossary, GlossaryError, Relatedness, annotate, link_tree, load_glossary, unused_terms
 from .model import Collection, Diagnostic, QAFormatError, parse_file
 from .pages import glossary_markdown, question_markdown, question_src_uri, study_footer
+from .selftest import ANKI_PATH, anki_tsv, card_id, selftest_markdown
 
 log = logging.getLogger("mkdocs.plugins.qa")
 
@@ -53,16 +57,21 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.current_uri: str | None = None  # the question page being rendered
         self.literal = False  # the page being rendered shows Q&A content: no raw HTML
         self.tooltips: dict[str, str] = {}  # term id -> title attribute value
+        self.files = Files([])  # the build's files (the self-test page links to them)
 
     def on_config(self, config: Any) -> Any:
         """Add the glossary linker to the Markdown extensions."""
         config.markdown_extensions.append(_GlossaryLinks(self))
         return config
 
-    def on_files(self, files: Files, *, config: Any) -> Files:
-        """Parse every source, drop the sources from the page list, add one page per question."""
+    def on_pre_build(self, *, config: Any) -> None:
+        """Parse every source and the glossary.
+
+        This runs before MkDocs empties the site directory, so bad input stops the build
+        with the previous site still in place.
+        """
         self.collections = self._parse_all(config)
-        self.glossary = self._load_glossary(config, files)
+        self.glossary = self._load_glossary(config)
         questions = [q for c in self.collections for q in c.questions]
         if self.glossary is not None:
             # Material's tooltip shows a title as HTML, and Python-Markdown keeps entities in
@@ -72,14 +81,23 @@ class QAPlugin(BasePlugin[QAConfig]):
                 for term_id, term in self.glossary.terms.items()
             }
             self.appears = annotate(questions, self.glossary)
+            self.relatedness = Relatedness(questions)
             for warning in unused_terms(self.glossary, self.appears):
                 log.warning(str(warning))
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        """Drop the sources and glossary data from the page list; add one page per question."""
+        questions = [q for c in self.collections for q in c.questions]
+        data_files = [self.config.glossary] if self.glossary is not None else [self.config.glossary_page]
+        for uri in [*self.source_uris.values(), *data_files]:
+            if uri and (file := files.get_file_from_path(uri)) is not None:
+                files.remove(file)  # shown through the generated pages, not published raw
+        if self.glossary is not None and (page := files.get_file_from_path(self.config.glossary_page)) is not None:
+            page.edit_uri = self.config.glossary  # the glossary page's edit button opens the data
         self.pages = {}
         self.question_uris = {id(q): question_src_uri(c, q) for c in self.collections for q in c.questions}
         for collection in self.collections:
             source_uri = self.source_uris[collection.slug]
-            if (source := files.get_file_from_path(source_uri)) is not None:
-                files.remove(source)
             total = len(collection.questions)
             for position, question in enumerate(collection.questions, start=1):
                 uri = question_src_uri(collection, question)
@@ -98,6 +116,9 @@ class QAPlugin(BasePlugin[QAConfig]):
                 page.edit_uri = source_uri
                 files.append(page)
                 self.pages[uri] = (collection, question)
+        self._add_anki_deck(files, config)
+        self._add_pdf(files, config)
+        self.files = files
         self.doc_uris = {f.src_uri for f in files.documentation_pages()}
         if not config.nav:
             config.nav = self._nav(files)
@@ -124,9 +145,70 @@ class QAPlugin(BasePlugin[QAConfig]):
     def study_links(self) -> dict[str, str]:
         """Links to the study pages that exist in this build (label -> page), for the home page."""
         wanted = {"Glossary": self.config.glossary_page, "Topics": "tags.md", "Self-test": "self-test.md"}
-        return {label: uri for label, uri in wanted.items() if uri in self.doc_uris}
+        links = {label: uri for label, uri in wanted.items() if uri in self.doc_uris}
+        if _pdf_wanted() and self.collections:
+            links["Download PDF"] = pdf_name(self.collections)  # written by on_post_build
+        return links
+
+    def on_post_build(self, *, config: Any) -> None:
+        """With ``QA_PDF=1`` (the deploy workflow), write the PDF book into the site."""
+        if not _pdf_wanted() or not self.collections:
+            return
+        out = Path(config.site_dir) / pdf_name(self.collections)
+        several = len(self.collections) > 1
+        info = BookInfo(
+            title=config.site_name if several else "",
+            author=config.site_author or "",
+            language=config.theme.get("language") or "en",
+            date=build_date(),
+            version=build_version(Path(config.config_file_path or "mkdocs.yml").parent),
+        )
+        try:
+            result = write_book(self.collections, out, glossary=self.glossary, info=info, base_dir=config.docs_dir)
+        except BookError as exc:
+            raise PluginError(f"PDF book: {exc}") from None
+        log.info(f"PDF book: {result.path.name}, {result.pages} pages, {result.size // 1024} KiB")
+
+    def self_test_markdown(self, page_uri: str) -> str:
+        """Body of the self-test page (the ``self_test()`` macro), for the page ``page_uri``."""
+        page_url = self.files.get_file_from_path(page_uri).url
+        question_links = {
+            card_id(c, q): get_relative_url(self.files.get_file_from_path(question_src_uri(c, q)).url, page_url)
+            for c in self.collections
+            for q in c.questions
+        }
+        glossary_file = self.files.get_file_from_path(self.config.glossary_page) if self.glossary else None
+        has_deck = self.files.get_file_from_path(ANKI_PATH) is not None
+        return selftest_markdown(
+            self.collections,
+            self.glossary,
+            question_links=question_links,
+            glossary_link=get_relative_url(glossary_file.url, page_url) if glossary_file else None,
+            anki_link=self._link(posixpath.dirname(page_uri), ANKI_PATH) if has_deck else None,
+        )
 
     # ------------------------------------------------------------------ helpers
+
+    def _add_pdf(self, files: Files, config: Any) -> None:
+        """With ``QA_PDF=1``, list the PDF book among the files, so the home page may link to it.
+
+        It is an empty placeholder here; :meth:`on_post_build` writes the book over it.
+        """
+        if not _pdf_wanted() or not self.collections:
+            return
+        name = pdf_name(self.collections)
+        if files.get_file_from_path(name) is not None:
+            raise PluginError(f"the PDF book would replace docs/{name}: rename that file")
+        files.append(File.generated(config, name, content=b""))
+
+    def _add_anki_deck(self, files: Files, config: Any) -> None:
+        """The Anki import file of every question, published next to the self-test page."""
+        if files.get_file_from_path("self-test.md") is None:
+            return
+        if files.get_file_from_path(ANKI_PATH) is not None:
+            raise PluginError(f"the Anki deck of the self-test would replace docs/{ANKI_PATH}: rename that file")
+        content = anki_tsv(self.collections, deck=config.site_name, glossary=self.glossary)
+        files.append(File.generated(config, ANKI_PATH, content=content))
 
     def _uri_of(self, question: Any) -> str:
         return self.question_uris[id(question)]
@@ -141,15 +223,13 @@ class QAPlugin(BasePlugin[QAConfig]):
             return {}
         here = posixpath.dirname(uri)
         terms = [self.glossary.terms[t] for t in question.terms]
-        related = [(q, self._link(here, self._uri_of(q))) for q in related_questions(question, questions)]
+        related = [(q, self._link(here, self._uri_of(q))) for q in self.relatedness.related(question)]
         tags = sorted({t.topic for t in terms if t.topic})
         footer = study_footer(question, terms, related, self._link(here, self.config.glossary_page))
         return {"tags": tags, "footer": footer}
 
-    def _load_glossary(self, config: Any, files: Files) -> Glossary | None:
+    def _load_glossary(self, config: Any) -> Glossary | None:
         if not self.config.glossary:
-            if (page := files.get_file_from_path(self.config.glossary_page)) is not None:
-                files.remove(page)  # no glossary, no glossary page
             return None
         path = Path(config.docs_dir) / self.config.glossary
         project = Path(config.config_file_path or "mkdocs.yml").parent
@@ -166,12 +246,9 @@ class QAPlugin(BasePlugin[QAConfig]):
                 )
             )
         try:
-            glossary = load_glossary(path, shown)
+            return load_glossary(path, shown)
         except GlossaryError as exc:
             raise PluginError(str(exc)) from None
-        if (data := files.get_file_from_path(self.config.glossary)) is not None:
-            files.remove(data)  # the data is shown by the glossary page, not published raw
-        return glossary
 
     def _parse_all(self, config: Any) -> list[Collection]:
         docs_dir = Path(config.docs_dir)
@@ -247,6 +324,11 @@ class QAPlugin(BasePlugin[QAConfig]):
         return nav
 
 
+def _pdf_wanted() -> bool:
+    """The deploy workflow sets ``QA_PDF=1``: the site then carries the PDF book."""
+    return os.environ.get("QA_PDF") == "1"
+
+
 class _GlossaryLinks(Extension):
     """Links the first mention of each glossary term on a question page (Python-Markdown tree)."""
 
@@ -257,6 +339,7 @@ class _GlossaryLinks(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), before MkDocs turns .md links into URLs (relpath, 0).
         md.treeprocessors.register(_LinkTerms(md, self.plugin), "qa-glossary-links", 1)
+        md.treeprocessors.register(_ExternalLinks(md), "qa-external-links", 0.9)
         if self.plugin.literal:
             # A page of Q&A content (question pages, home): HTML and entities in the Q&A content show as written, never
             # as markup ("<script>" is text). Our own page parts use Markdown + attr_list only.
@@ -267,6 +350,19 @@ class _GlossaryLinks(Extension):
             ):
                 if name in registry:
                     registry.deregister(name)
+
+
+class _ExternalLinks(Treeprocessor):
+    """Marks links to other sites (class ``qa-external``): print shows their address after the text.
+
+    CSS alone cannot tell them apart, because Material's instant navigation rewrites every
+    relative link into an absolute one when the page loads.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            if link.get("href", "").startswith(("http://", "https://")):
+                link.set("class", f"{link.get('class', '')} qa-external".strip())
 
 
 class _LinkTerms(Treeprocessor):

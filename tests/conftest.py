@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -27,9 +28,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+def mkdocs_build(
+    site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None
+) -> subprocess.CompletedProcess:
     """Run a strict build as a user would (no -q / -v: they hide strict failures)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,
@@ -39,11 +44,26 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subproce
     )
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per session into a temporary folder."""
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The site, built once per session into a temporary folder.
+
+    Built for the address it is served on, as a deploy is: Material's instant navigation
+    only takes over links to its own site_url, so the browser tests exercise it for real.
+    """
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site)
+    result = mkdocs_build(site, site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, result.stderr
     return site
 
@@ -53,17 +73,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port) in a background thread."""
+def serve(directory: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port unless given) in a background thread."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
+def site_url(built_site: Path, site_port: int) -> Iterator[str]:
+    server, url = serve(built_site, site_port)
     yield url
     server.shutdown()
 

@@ -29,7 +29,7 @@ def test_the_sites_glossary_is_valid_and_complete():
 
 def test_invalid_yaml():
     assert errors("terms:\n  - term: A\n    short: [unclosed\n") == [
-        "g.yml:4: invalid YAML: expected ',' or ']', but got '<stream end>': fix the syntax"
+        "g.yml:4: invalid YAML: did not find expected ',' or ']': fix the syntax"
     ]
 
 
