@@ -159,8 +159,13 @@ class _TextExtractor(HTMLParser):
 _inline_md = markdown.Markdown(extensions=["tables"])
 
 
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!#|~=-]|^\s*\d+[.)]\s|^\s*[-+*]\s", re.MULTILINE)
+
+
 def markdown_to_text(source: str) -> str:
     """Markdown rendered to plain text, whitespace collapsed."""
+    if not _MARKUP.search(source):  # plain words (most question headings): nothing to render
+        return " ".join(source.split())
     _inline_md.reset()
     extractor = _TextExtractor()
     extractor.feed(_inline_md.convert(source))

@@ -25,13 +25,14 @@ import json
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
+from functools import lru_cache
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .glossary import Glossary, Term
-from .model import Collection, Question, markdown_to_text, separate_lists, shift_headings, slugify
+from .model import Collection, Question, separate_lists, shift_headings, slugify
 
 __all__ = [
     "ANKI_PATH",
@@ -80,8 +81,13 @@ class _Literal(Extension):
 _md = markdown.Markdown(extensions=["tables", "fenced_code", _Literal()])
 
 
+@lru_cache(maxsize=50_000)
 def literal_html(source: str) -> str:
-    """Markdown of the Q&A content as HTML; any HTML in it shows as text."""
+    """Markdown of the Q&A content as HTML; any HTML in it shows as text.
+
+    Cached: the page data, the plain self-test, its answer key and the Anki deck all
+    show the same answers.
+    """
     _md.reset()
     return _md.convert(separate_lists(source)).strip()
 
@@ -132,12 +138,16 @@ def quiz_terms(glossary: Glossary | None) -> list[dict]:
         return []
     terms = [t for t in glossary.terms.values() if t.short]
     usable = {t.id for t in terms}
+    by_topic: dict[str, list[str]] = {}
+    for term in terms:
+        if term.topic:
+            by_topic.setdefault(term.topic, []).append(term.id)
     items = []
     for term in terms:
         related = [r for r in term.related if r in usable]
-        topic = [
-            t.id for t in terms if term.topic and t.topic == term.topic and t.id != term.id and t.id not in related
-        ]
+        # A few same-topic candidates are enough for 3 distractors; listing all would make
+        # the page data grow with terms squared.
+        topic = [t for t in by_topic.get(term.topic, []) if t != term.id and t not in related][:8]
         items.append(
             {
                 "id": term.id,
@@ -195,7 +205,7 @@ def selftest_data(
 
 def _lines(question: Question) -> int:
     """How many ruled lines the printed worksheet leaves for an answer."""
-    words = len(markdown_to_text(question.answer).split())
+    words = len(question.answer_text.split())
     return max(3, min(10, words // 10 + 1))
 
 

@@ -1,0 +1,436 @@
+#!/usr/bin/env python3
+"""Benchmark the full site against bare Material on generated collections.
+
+For each N (questions), in the same run:
+  (a) the full site: every feature of this project (glossary links, tags, self-test ...);
+  (b) the baseline: the same question pages as plain Markdown files, built by bare
+      MkDocs + Material with the same theme features and Markdown extensions, and no
+      macros, glossary, self-test or PDF;
+  (c) at N = 1,000 only: the full site without the glossary, to price term linking.
+
+Reports wall time and peak memory of each build, the ratio a/b, site bytes, HTML bytes
+per question page, search-index bytes and time per question; writes JSON, a Markdown
+table and a PNG plot into the output folder.
+
+Usage: python scripts/bench.py [--sizes 10,100,1000,5000] [--out bench-results] [--repeat 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.model import parse_file  # noqa: E402
+from macros.pages import question_markdown, question_src_uri  # noqa: E402
+
+ADJECTIVES = [
+    "sparse",
+    "dense",
+    "latent",
+    "causal",
+    "masked",
+    "gated",
+    "residual",
+    "stochastic",
+    "contrastive",
+    "adversarial",
+    "variational",
+    "recurrent",
+    "convolutional",
+    "spectral",
+    "hierarchical",
+    "quantized",
+    "distilled",
+    "pruned",
+    "federated",
+    "bayesian",
+    "autoregressive",
+    "conditional",
+    "implicit",
+    "explicit",
+    "neural",
+    "symbolic",
+    "graph",
+    "temporal",
+    "spatial",
+    "cross-modal",
+    "low-rank",
+    "mixture-of-experts",
+    "retrieval",
+    "grounded",
+    "calibrated",
+    "robust",
+    "efficient",
+    "streaming",
+    "bidirectional",
+    "multi-head",
+]
+NOUNS = [
+    "encoder",
+    "decoder",
+    "router",
+    "tokenizer",
+    "embedding",
+    "sampler",
+    "scheduler",
+    "critic",
+    "adapter",
+    "projector",
+    "memory",
+    "kernel",
+    "objective",
+    "regularizer",
+    "estimator",
+    "prior",
+    "posterior",
+    "likelihood",
+    "gradient",
+    "optimizer",
+    "normalization",
+    "dropout",
+    "attention",
+    "head",
+    "layer",
+    "pipeline",
+    "index",
+    "cache",
+    "buffer",
+    "planner",
+    "verifier",
+    "reward",
+    "policy",
+    "ranker",
+    "filter",
+    "probe",
+]
+TOPICS = ["Architectures", "Training", "Inference", "Evaluation", "Data", "Efficiency", "Safety", "Retrieval"]
+
+
+def term_names(count: int) -> list[str]:
+    names = [f"{a} {n}" for n in NOUNS for a in ADJECTIVES]
+    if count > len(names):
+        raise SystemExit(f"at most {len(names)} generated terms")
+    return names[:count]
+
+
+def generate(n: int, folder: Path) -> tuple[Path, Path]:
+    """A Q&A source of ``n`` questions (sections of 25) and a glossary that grows with it."""
+    terms = term_names(min(1000, max(20, 2 * n)))
+    lines = [f"# Generated interview book of {n} questions", "", "A generated collection for the benchmark.", ""]
+    for i in range(n):
+        if i % 25 == 0:
+            lines += [f"## Part {i // 25 + 1}", ""]
+        used = [terms[(i * 5 + k) % len(terms)] for k in range(5)]
+        lines += [
+            f"### {i + 1}. How does the {used[0]} interact with the {used[1]} in model {i + 1}?",
+            "**Answer:**  ",
+            f"The {used[0]} shapes how the {used[1]} behaves during training and inference; "
+            f"in practice the {used[2]} is tuned together with it to balance cost and quality.",
+            f"- **{used[3].capitalize()}**: reduces variance of the estimates at a small cost in bias.",
+            f"- **{used[4].capitalize()}**: keeps memory linear in sequence length for long inputs.",
+            "- Careful evaluation on held-out data, ablations and error analysis.",
+            "- Monitoring drift after deployment and retraining on fresh examples.",
+            "",
+            "---",
+            "",
+        ]
+    source = folder / "source.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    entries = ["terms:"]
+    for k, name in enumerate(terms):
+        related = sorted({terms[(k + 1) % len(terms)], terms[(k + 7) % len(terms)]} - {name})
+        entries += [
+            f"  - term: {name.capitalize()}",
+            f"    short: A generated definition of the {name}, about as long as a real tooltip in the seed glossary.",
+            f"    topic: {TOPICS[k % len(TOPICS)]}",
+            f"    related: [{', '.join(r.capitalize() for r in related)}]",
+        ]
+    glossary = folder / "glossary.yml"
+    glossary.write_text("\n".join(entries) + "\n", encoding="utf-8")
+    return source, glossary
+
+
+def full_project(target: Path, source: Path, glossary: Path | None) -> Path:
+    """A copy of this project with the generated source (and glossary, or none)."""
+    target.mkdir(parents=True)
+    for name in ("mkdocs.yml", "overrides", "macros"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, target / name)
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copy(source, target / "docs" / "advanced-generative-ai-qa.md")
+    config = target / "mkdocs.yml"
+    if glossary is None:
+        config.write_text(config.read_text(encoding="utf-8").replace("glossary: glossary.yml", 'glossary: ""'))
+    else:
+        shutil.copy(glossary, target / "docs" / "glossary.yml")
+    return config
+
+
+def bare_project(target: Path, source: Path) -> Path:
+    """The same question pages as plain Markdown, with bare Material (same theme and extensions)."""
+    collection = parse_file(source, "docs/advanced-generative-ai-qa.md")  # the same URLs as the full site
+    docs = target / "docs"
+    total = len(collection.questions)
+    sections: list = []
+    nav: list = [{"Home": "index.md"}, {collection.title: sections}]  # the nav shape of the full site
+    position = 0
+    for section in collection.sections:
+        entries = []
+        for q in section.questions:
+            position += 1
+            uri = question_src_uri(collection, q)
+            path = docs / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(question_markdown(collection, q, position, total), encoding="utf-8")
+            entries.append({f"{q.number}. {q.plain_text}": uri})
+        if section.title:
+            sections.append({section.title: entries})
+        else:
+            sections.extend(entries)
+    (docs / "index.md").write_text(f"# {collection.title}\n\n{collection.intro}\n", encoding="utf-8")
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TaglessLoader)
+    theme = dict(ours["theme"])
+    theme.pop("custom_dir", None)
+    config = {
+        "site_name": "Baseline",
+        "site_url": "http://127.0.0.1:8000/",
+        "theme": theme,
+        "markdown_extensions": ours["markdown_extensions"],
+        "plugins": [p for p in ours["plugins"] if p == "search" or (isinstance(p, dict) and "search" in p)],
+        "nav": nav,
+    }
+    path = target / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _TaglessLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, turning ``!ENV [NAME, default]`` into its default."""
+
+
+_TaglessLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def timed_build(config: Path, site: Path) -> dict:
+    """Build once in a child process: wall seconds and that child's peak memory (MiB)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{stderr[-3000:]}")
+    return {"seconds": round(wall, 3), "peak_mib": round(usage.ru_maxrss / 1024, 1)}
+
+
+def site_figures(site: Path, collection_dir: str) -> dict:
+    pages = list((site / collection_dir).glob("*/index.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = site / "search" / "search_index.json"
+    return {
+        "site_bytes": total,
+        "html_bytes_per_question": round(sum(p.stat().st_size for p in pages) / max(1, len(pages))),
+        "search_index_bytes": index.stat().st_size if index.exists() else 0,
+        "question_pages": len(pages),
+    }
+
+
+def best_of(repeat: int, config: Path, site: Path) -> dict:
+    runs = [timed_build(config, site) for _ in range(repeat)]
+    return min(runs, key=lambda r: r["seconds"]) | {"peak_mib": max(r["peak_mib"] for r in runs)}
+
+
+def run(sizes: list[int], out: Path, repeat: int) -> list[dict]:
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+            work = Path(tmp)
+            source, glossary = generate(n, work)
+            full = full_project(work / "full", source, glossary)
+            bare = bare_project(work / "bare", source)
+            a = best_of(repeat, full, work / "site-full")
+            b = best_of(repeat, bare, work / "site-bare")
+            row = {
+                "questions": n,
+                "terms": min(1000, max(20, 2 * n)),
+                "full": a | site_figures(work / "site-full", "advanced-generative-ai-qa"),
+                "bare": b | site_figures(work / "site-bare", "advanced-generative-ai-qa"),
+                "ratio": round(a["seconds"] / b["seconds"], 3),
+                "ms_per_question_full": round(1000 * a["seconds"] / n, 2),
+                "ms_per_question_bare": round(1000 * b["seconds"] / n, 2),
+            }
+            if n == 1000:
+                no_links = full_project(work / "nolinks", source, None)
+                row["full_without_glossary"] = best_of(repeat, no_links, work / "site-nolinks")
+            results.append(row)
+            print(f"N={n}: full {a['seconds']} s, bare {b['seconds']} s, ratio {row['ratio']}", flush=True)
+    rebuild = serve_rebuild()
+    print(f"mkdocs serve: {rebuild['save_to_reload_s']} s from saving an answer to the reload", flush=True)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    payload = {"machine": machine, "repeat": repeat, "results": results, "serve_rebuild": rebuild}
+    (out / "bench.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    table = markdown_table(payload)
+    (out / "bench.md").write_text(table, encoding="utf-8")
+    plot(payload, out / "bench.png")
+    print(table)
+    return results
+
+
+def serve_rebuild(repeat: int = 3) -> dict:
+    """Seconds from saving an edited answer to `mkdocs serve` reloading the browsers (seed size).
+
+    Runs `mkdocs serve` on a copy of the project, edits one answer ``repeat`` times and
+    reads serve's own log: the time to its "Reloading browsers" line, and the build time
+    it reports for that rebuild.
+    """
+    import re
+    import socket
+    import threading
+
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        source = ROOT / "docs" / "advanced-generative-ai-qa.md"
+        config = full_project(Path(tmp) / "p", source, ROOT / "docs" / "glossary.yml")
+        target = config.parent / "docs" / "advanced-generative-ai-qa.md"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        lines: list[tuple[float, str]] = []
+        reader = threading.Thread(
+            target=lambda: [lines.append((time.perf_counter(), line)) for line in process.stderr], daemon=True
+        )
+        reader.start()
+
+        def wait_for(pattern: str, after: int, limit: float = 60) -> tuple[float, str]:
+            deadline = time.perf_counter() + limit
+            while time.perf_counter() < deadline:
+                for stamp, line in lines[after:]:
+                    if pattern in line:
+                        return stamp, line
+                time.sleep(0.02)
+            raise SystemExit(f"mkdocs serve did not log {pattern!r}")
+
+        try:
+            wait_for("Serving on", 0)
+            walls, builds = [], []
+            for k in range(repeat):
+                time.sleep(1.0)  # let the watcher settle
+                mark = len(lines)
+                text = target.read_text(encoding="utf-8")
+                saved = time.perf_counter()
+                target.write_text(
+                    text.replace("Non-probabilistic.", f"Non-probabilistic (edit {k}).", 1), encoding="utf-8"
+                )
+                stamp, _ = wait_for("Reloading browsers", mark)
+                walls.append(stamp - saved)
+                built = [line for _, line in lines[mark:] if "Documentation built in" in line]
+                if built:
+                    builds.append(float(re.search(r"built in ([0-9.]+)", built[-1]).group(1)))
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    return {
+        "save_to_reload_s": round(min(walls), 3),
+        "reported_build_s": min(builds) if builds else None,
+        "runs": repeat,
+    }
+
+
+def markdown_table(payload: dict) -> str:
+    lines = [
+        f"Machine: {payload['machine']}; best of {payload['repeat']} build(s) per cell.",
+        "",
+        "| N | terms | full s | bare s | full/bare | full MiB | bare MiB | ms/question (full) | site MB | HTML KB/question | search index KB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in payload["results"]:
+        f, b = r["full"], r["bare"]
+        lines.append(
+            f"| {r['questions']:,} | {r['terms']:,} | {f['seconds']:.2f} | {b['seconds']:.2f} | {r['ratio']:.2f} | "
+            f"{f['peak_mib']:.0f} | {b['peak_mib']:.0f} | {r['ms_per_question_full']:.2f} | "
+            f"{f['site_bytes'] / 1e6:.1f} | {f['html_bytes_per_question'] / 1024:.1f} | {f['search_index_bytes'] / 1024:.0f} |"
+        )
+    rebuild = payload.get("serve_rebuild")
+    if rebuild:
+        lines += [
+            "",
+            f"`mkdocs serve` at seed size: {rebuild['save_to_reload_s']:.2f} s from saving an edited answer to the "
+            f"browser reload (best of {rebuild['runs']}; serve reports the rebuild itself as "
+            f"{rebuild['reported_build_s']} s).",
+        ]
+    for r in payload["results"]:
+        if "full_without_glossary" in r:
+            lines += [
+                "",
+                f"Glossary linking at N = {r['questions']:,} with {r['terms']:,} terms: "
+                f"{r['full']['seconds']:.2f} s with linking, {r['full_without_glossary']['seconds']:.2f} s without.",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def plot(payload: dict, path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:  # the plot is optional for the quick test run
+        return
+    rows = payload["results"]
+    n = [r["questions"] for r in rows]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+    left.plot(n, [r["full"]["seconds"] for r in rows], "o-", label="full site")
+    left.plot(n, [r["bare"]["seconds"] for r in rows], "s--", label="bare Material")
+    left.set(xscale="log", yscale="log", xlabel="questions", ylabel="build time (s)", title="Build time")
+    left.legend()
+    right.plot(n, [r["full"]["site_bytes"] / 1e6 for r in rows], "o-", label="full site")
+    right.plot(n, [r["bare"]["site_bytes"] / 1e6 for r in rows], "s--", label="bare Material")
+    right.set(xscale="log", yscale="log", xlabel="questions", ylabel="site size (MB)", title="Site size")
+    right.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10,100,1000,5000")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args(argv)
+    run([int(s) for s in args.sizes.split(",")], args.out, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

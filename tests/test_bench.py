@@ -1,0 +1,32 @@
+"""The benchmark runs end to end at N = 10, so it cannot rot (timings are not asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def test_bench_runs_at_ten_questions(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "10", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads((tmp_path / "bench.json").read_text())
+    [row] = payload["results"]
+    assert row["questions"] == 10
+    assert row["full"]["question_pages"] == row["bare"]["question_pages"] == 10
+    for build in ("full", "bare"):
+        assert row[build]["seconds"] > 0
+        assert row[build]["peak_mib"] > 10
+        assert row[build]["search_index_bytes"] > 0
+    assert row["ratio"] == round(row["full"]["seconds"] / row["bare"]["seconds"], 3)
+    table = (tmp_path / "bench.md").read_text()
+    assert "| 10 | 20 |" in table
+    assert (tmp_path / "bench.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
