@@ -52,6 +52,7 @@ def question_markdown(
     *,
     tags: list[str] | None = None,
     footer: str = "",
+    selftest_href: str | None = None,
 ) -> str:
     """The page of one question: title, number, optional body, collapsed answer.
 
@@ -62,6 +63,7 @@ def question_markdown(
         total: how many questions the collection has.
         tags: topics for Material's tags plugin.
         footer: Markdown after the answer (key terms, related questions).
+        selftest_href: link from the page to its flashcard on the self-test page, if any.
     """
     section = question.section
     # Material's templates print these unescaped: they must be HTML already.
@@ -89,9 +91,14 @@ def question_markdown(
         f"---\n{front}---",
         f"# {question.text}",
         f"{md_text(where)}\n{{: .qa-eyebrow }}",
-        # Filled and shown by selftest.js ("Self-test: rated Good · due in 3 days"); the id is the card's.
-        f'Self-test\n{{: .qa-selftest-status data-qa-card="{collection.slug}/{question.number}" hidden }}',
     ]
+    if selftest_href:
+        # A real link without JavaScript; with progress stored, selftest.js rewrites it in place
+        # ("Self-test: rated Good · due in 3 days"). The data attribute is the card's id.
+        parts.append(
+            f"Self-test: not studied yet · [practise this card]({selftest_href})\n"
+            f'{{: .qa-selftest-status data-qa-card="{collection.slug}/{question.number}" }}'
+        )
     if body:
         parts.append(body)
     parts.append(f"{fence} details | Answer\n    type: qa-answer\n    attrs: {{id: answer}}\n\n{answer}\n\n{fence}")
@@ -129,10 +136,13 @@ def study_footer(
     parts: list[str] = []
     if terms:
         items = "\n".join(f"- [{md_text(t.term)}]({glossary_link}#{t.id}): {md_text(t.short)}" for t in terms)
-        parts.append(f"## Key terms {{: #key-terms .qa-end }}\n\n{items}")
+        # Left out of the search index: the definitions would make every page match every term.
+        parts.append(f"## Key terms {{: #key-terms .qa-end data-search-exclude }}\n\n{items}")
     if related:
         items = "\n".join(f"- [{q.number}. {q.text}]({link})" for q, link in related)
-        heading = "## Related questions {: #related-questions" + (" .qa-end }" if not terms else " }")
+        heading = "## Related questions {: #related-questions data-search-exclude" + (
+            " .qa-end }" if not terms else " }"
+        )
         parts.append(f"{heading}\n\n{items}")
     return "\n\n".join(parts)
 

@@ -28,9 +28,10 @@ from .configlines import config_line
 from .glossary import Glossary, GlossaryError, Relatedness, annotate, link_tree, load_glossary, unused_terms
 from .model import Collection, Diagnostic, QAFormatError, parse_file
 from .pages import glossary_markdown, question_markdown, question_src_uri, study_footer
-from .selftest import ANKI_PATH, anki_tsv, card_id, selftest_markdown
+from .selftest import ANKI_PATH, anki_tsv, card_anchor, card_id, selftest_markdown
 
 log = logging.getLogger("mkdocs.plugins.qa")
+SELF_TEST_PAGE = "self-test.md"
 
 
 class QAConfig(base.Config):
@@ -110,7 +111,12 @@ class QAPlugin(BasePlugin[QAConfig]):
                     config,
                     uri,
                     content=question_markdown(
-                        collection, question, position, total, **self._study_parts(uri, question, questions)
+                        collection,
+                        question,
+                        position,
+                        total,
+                        selftest_href=self._flashcard_link(files, uri, collection, question),
+                        **self._study_parts(uri, question, questions),
                     ),
                 )
                 page.edit_uri = source_uri
@@ -144,7 +150,7 @@ class QAPlugin(BasePlugin[QAConfig]):
 
     def study_links(self) -> dict[str, str]:
         """Links to the study pages that exist in this build (label -> page), for the home page."""
-        wanted = {"Glossary": self.config.glossary_page, "Topics": "tags.md", "Self-test": "self-test.md"}
+        wanted = {"Glossary": self.config.glossary_page, "Topics": "tags.md", "Self-test": SELF_TEST_PAGE}
         links = {label: uri for label, uri in wanted.items() if uri in self.doc_uris}
         if _pdf_wanted() and self.collections:
             links["Download PDF"] = pdf_name(self.collections)  # written by on_post_build
@@ -203,7 +209,7 @@ class QAPlugin(BasePlugin[QAConfig]):
 
     def _add_anki_deck(self, files: Files, config: Any) -> None:
         """The Anki import file of every question, published next to the self-test page."""
-        if files.get_file_from_path("self-test.md") is None:
+        if files.get_file_from_path(SELF_TEST_PAGE) is None:
             return
         if files.get_file_from_path(ANKI_PATH) is not None:
             raise PluginError(f"the Anki deck of the self-test would replace docs/{ANKI_PATH}: rename that file")
@@ -216,6 +222,12 @@ class QAPlugin(BasePlugin[QAConfig]):
     @staticmethod
     def _link(from_dir: str, target: str) -> str:
         return posixpath.relpath(target, from_dir or ".")
+
+    def _flashcard_link(self, files: Files, uri: str, collection: Collection, question: Any) -> str | None:
+        """Link from a question page to its flashcard, when the site has a self-test page."""
+        if files.get_file_from_path(SELF_TEST_PAGE) is None:
+            return None
+        return f"{self._link(posixpath.dirname(uri), SELF_TEST_PAGE)}#{card_anchor(collection, question)}"
 
     def _study_parts(self, uri: str, question: Any, questions: list) -> dict[str, Any]:
         """Tags, key terms and related questions of one question page."""
@@ -311,10 +323,10 @@ class QAPlugin(BasePlugin[QAConfig]):
                     for q in section.questions
                 ]
                 if section.title:
-                    children.append({html.escape(section.title): entries})
+                    children.append({html.escape(section.title): _bounded(entries)})
                 else:
                     children.extend(entries)
-            nav.append({html.escape(collection.title): children})
+            nav.append({html.escape(collection.title): _bounded(children)})
         others = sorted(
             f.src_uri
             for f in files.documentation_pages()
@@ -322,6 +334,33 @@ class QAPlugin(BasePlugin[QAConfig]):
         )
         nav.extend(others)
         return nav
+
+
+NAV_SIBLINGS = 25
+"""At most this many entries side by side in the navigation (see :func:`_bounded`)."""
+
+
+def _bounded(entries: list[dict]) -> list[dict]:
+    """Nav entries grouped so that no level has more than ``NAV_SIBLINGS`` of them.
+
+    Every page carries its own branch of the navigation and all the siblings along it;
+    with ``navigation.prune`` that is linear in the site's size only while the number of
+    siblings is bounded. A long list becomes groups such as "Questions 26–50" or
+    "Part 3 – Part 7".
+    """
+    if len(entries) <= NAV_SIBLINGS:
+        return entries
+    groups = []
+    for start in range(0, len(entries), NAV_SIBLINGS):
+        chunk = entries[start : start + NAV_SIBLINGS]
+        first, last = next(iter(chunk[0])), next(iter(chunk[-1]))
+        numbers = [title.split(".", 1)[0] for title in (first, last)]
+        if all(n.isdigit() for n in numbers):
+            label = f"Questions {numbers[0]}–{numbers[1]}"
+        else:
+            label = f"{first} – {last}" if first != last else first
+        groups.append({label: chunk})
+    return _bounded(groups)
 
 
 def _pdf_wanted() -> bool:

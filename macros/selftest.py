@@ -275,8 +275,6 @@ def selftest_markdown(
         f"Find out what you really know about the {count} questions: {modes}. Your progress stays in this browser.",
         '<p class="qa-st-nojs"><em>JavaScript is off, so this is the plain self-test: answer each question in your '
         "head or on paper, then open its answer and tick the points you recalled.</em></p>",
-        '<div id="qa-selftest" class="qa-st" hidden></div>',
-        f'<div id="qa-selftest-data" hidden>{json_for_html(data)}</div>',
     ]
     if anki_link:
         parts.append(
@@ -284,6 +282,12 @@ def selftest_markdown(
             "(2.1.55 or later) and pick the file. Each note keeps its id, so importing a newer deck updates your cards."
         )
         parts[-1] += "\n{: .qa-st-anki }"
+    # The app's place is kept from the first paint (selftest.css, html.js), and nothing the
+    # reader sees sits below it, so filling it in shifts no content (no layout shift).
+    parts += [
+        '<div id="qa-selftest" class="qa-st"></div>',
+        f'<div id="qa-selftest-data" hidden>{json_for_html(data)}</div>',
+    ]
     plain = ['<div class="qa-st-plain">']
     for title, collection, questions in _groups(collections):
         plain.append(f"<h2>{title}</h2>")

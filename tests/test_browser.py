@@ -72,7 +72,7 @@ def test_search_finds_the_question(tab: Tab, site_url: str, query: str, number: 
     href = first.get_attribute("href")
     assert re.search(rf"/{number}-[^/]+/", href), href
     first.click()
-    page.wait_for_url(re.compile(rf"/{number}-[^/]+/"))
+    page.wait_for_url(re.compile(rf"/{number}-[^/]+/"), wait_until="commit")
     assert page.locator("h1").first.inner_text().strip()
     assert tab.errors == []
     assert off_origin(tab) == []
@@ -99,7 +99,7 @@ def test_every_page_type_loads_cleanly(tab: Tab, site_url: str):
         page.wait_for_load_state("networkidle")
     page.goto(site_url + "/")
     page.get_by_role("link", name=re.compile("^2\\. How does classifier-free")).first.click()
-    page.wait_for_url(re.compile("/2-how-does"))
+    page.wait_for_url(re.compile("/2-how-does"), wait_until="commit")
     assert tab.errors == []
     assert off_origin(tab) == []
     assert len(tab.requests) > 5
@@ -124,7 +124,7 @@ def test_glossary_tooltip_on_hover_and_focus_then_click_lands_on_entry(tab: Tab,
     assert focused.endswith("#minimax-game")
     page.locator("[role=tooltip][class*=--active]").filter(has_text="two-player zero-sum").wait_for()
     link.click()
-    page.wait_for_url(re.compile(r"/glossary/#evidence-lower-bound$"))
+    page.wait_for_url(re.compile(r"/glossary/#evidence-lower-bound$"), wait_until="commit")
     heading = page.locator("h3#evidence-lower-bound")
     page.wait_for_function(
         "() => { const r = document.getElementById('evidence-lower-bound').getBoundingClientRect();"

@@ -236,7 +236,7 @@ def test_term_quiz_grades_right_and_wrong_answers(tab: Tab, site_url: str):
     panel.get_by_role("button", name=answer, exact=True).click()
     link = panel.locator(".qa-st-result a")
     link.click()
-    page.wait_for_url(re.compile(rf"/glossary/#{ids[answer]}$"))
+    page.wait_for_url(re.compile(rf"/glossary/#{ids[answer]}$"), wait_until="commit")
     assert tab.errors == []
 
 
@@ -282,19 +282,19 @@ def test_instant_navigation_round_trip_keeps_state_without_duplicate_listeners(t
     rate_first_card(page, "Good")
     for _ in range(3):  # leave and come back by links: Material swaps the content, no reload
         page.locator(".md-nav a", has_text="1. Explain the difference").first.click()
-        page.wait_for_url(re.compile("/1-explain"))
+        page.wait_for_url(re.compile("/1-explain"), wait_until="commit")
         status = page.locator("p.qa-selftest-status")
         status.wait_for()
         assert status.inner_text().startswith("Self-test: rated Good · due tomorrow")
         page.locator(".md-nav a", has_text="Self-test").first.click()
-        page.wait_for_url(re.compile("/self-test/$"))
+        page.wait_for_url(re.compile("/self-test/$"), wait_until="commit")
         page.locator(".qa-st-card").wait_for()
         assert page.locator(".qa-st-meta").inner_text().startswith("Card 2 of 10"), "the session goes on"
     # Question 3's status line links straight to its flashcard.
     page.locator(".md-nav a", has_text="3. What are the major limitations").first.click()
-    page.wait_for_url(re.compile("/3-what-are"))
+    page.wait_for_url(re.compile("/3-what-are"), wait_until="commit")
     page.locator("p.qa-selftest-status a").click()
-    page.wait_for_url(re.compile("/self-test/#card-advanced-generative-ai-qa-3$"))
+    page.wait_for_url(re.compile("/self-test/#card-advanced-generative-ai-qa-3$"), wait_until="commit")
     page.locator(".qa-st-card").wait_for()
     assert page.locator(".qa-st-card h2").inner_text().startswith("3. What are the major limitations")
     assert page.evaluate("window.__sameDocument") is True, "instant navigation, not page loads"
@@ -501,7 +501,7 @@ def test_no_console_errors_and_no_off_origin_requests(tab: Tab, site_url: str):
         page.get_by_role("button", name=mode).click()
     page.goto(site_url + Q1)
     page.locator("p.qa-selftest-status a").click()
-    page.wait_for_url(re.compile("#card-"))
+    page.wait_for_url(re.compile("#card-"), wait_until="commit")
     page.wait_for_load_state("networkidle")
     assert tab.errors == []
     assert off_origin(tab) == []

@@ -101,7 +101,12 @@ def test_key_points_checklist_has_one_box_per_point(built_site: Path):
 def test_the_page_without_script_and_in_print(built_site: Path):
     html = page(built_site)
     app = html.select_one("#qa-selftest")
-    assert app.has_attr("hidden"), "the script shows the app; without it the plain list is the page"
+    # Without JavaScript Material leaves <html class="no-js">, which hides the app's place.
+    assert "no-js" in html.html["class"]
+    css = (built_site / "stylesheets" / "selftest.css").read_text(encoding="utf-8")
+    assert "html.no-js .md-typeset .qa-st {\n  display: none;" in css
+    assert app.get_text() == ""
+    assert app.find_next_sibling("div")["id"] == "qa-selftest-data"
     assert html.select_one("#qa-selftest-data").has_attr("hidden")
     assert "JavaScript is off" in html.select_one(".qa-st-nojs").get_text()
     # Print: ruled space under each question, then an answer key with every answer.
@@ -152,16 +157,19 @@ def test_term_quiz_data_covers_the_glossary(built_site: Path):
     assert terms["low-rank-adaptation"]["def"].startswith("…: a fine-tuning method"), "the alias is blanked too"
 
 
-def test_question_pages_carry_a_hidden_status_line_for_their_card(built_site: Path):
+def test_question_pages_carry_a_status_line_linking_their_card(built_site: Path):
     ids = {c["id"] for c in data_of(page(built_site))["cards"]}
     found = []
     for p in question_pages(built_site):
         html = soup(p)
         status = html.select_one("article p.qa-selftest-status")
         assert status is not None, p.parent.name
-        assert status.has_attr("hidden"), "the script shows it; without script it is not there"
+        # Without JavaScript it already reads "not studied yet" and links the flashcard.
+        assert status.get_text().startswith("Self-test: not studied yet · practise this card")
+        card = status["data-qa-card"]
+        assert status.a["href"] == "../../self-test/#card-" + card.replace("/", "-")
         assert status.find_previous_sibling("p")["class"] == ["qa-eyebrow"]
-        found.append(status["data-qa-card"])
+        found.append(card)
     assert sorted(found) == sorted(ids)
 
 
@@ -184,10 +192,13 @@ def test_own_script_and_style_fit_the_size_budget_and_call_nothing_outside(built
     assert not re.search(rb"https?://|//cdn|@import|url\(", blob)
     html = page(built_site)
     scripts = [s["src"] for s in html.find_all("script", src=True)]
-    assert any(s.endswith("javascripts/srs.js") for s in scripts)
-    assert scripts.index(next(s for s in scripts if s.endswith("srs.js"))) < scripts.index(
-        next(s for s in scripts if s.endswith("selftest.js"))
-    ), "the scheduler loads before the page script"
+    # Pages load only the small loader; it fetches srs.js then selftest.js where needed.
+    assert any(s.endswith("javascripts/qa.js") for s in scripts)
+    assert not any(s.endswith(("srs.js", "selftest.js")) for s in scripts)
+    loader = (built_site / "javascripts" / "qa.js").read_text(encoding="utf-8")
+    version = re.search(r"var VERSION = (\d+);", (built_site / "javascripts" / "srs.js").read_text()).group(1)
+    assert f'var PROGRESS_KEY = "qa-study:progress:v{version}";' in loader  # the key srs.js stores under
+    assert loader.index('"srs.js"') < loader.index('"selftest.js"'), "the scheduler loads before the page script"
 
 
 # --------------------------------------------------------------------------- the Anki deck
