@@ -32,6 +32,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .glossary import Glossary, Term, annotate, link_tree
+from .literal import LiteralContent
 from .model import Collection, Question, separate_lists, shift_headings
 
 __all__ = [
@@ -202,20 +203,13 @@ class _Renderer:
                 "pymdownx.tasklist",
                 "pymdownx.blocks.admonition",
                 "pymdownx.blocks.details",
+                LiteralContent(),  # as on the question pages: HTML and entities print as written
             ],
             extension_configs={
                 "footnotes": {"UNIQUE_IDS": True},  # footnote ids stay distinct across the book
                 "pymdownx.highlight": {"use_pygments": True, "noclasses": True, "pygments_style": "default"},
             },
         )
-        # As on the question pages: HTML and entities written in the Q&A content print as written.
-        for registry, name in (
-            (self.md.preprocessors, "html_block"),
-            (self.md.inlinePatterns, "html"),
-            (self.md.inlinePatterns, "entity"),
-        ):
-            if name in registry:
-                registry.deregister(name)
         self.links = _BookLinks(self.md)
         self.links.glossary = glossary
         self.md.treeprocessors.register(self.links, "qa-book-links", 1)

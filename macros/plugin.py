@@ -26,6 +26,7 @@ from mkdocs.utils import get_relative_url
 from .book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
 from .configlines import config_line
 from .glossary import Glossary, GlossaryError, Relatedness, annotate, link_tree, load_glossary, unused_terms
+from .literal import LiteralContent
 from .model import Collection, Diagnostic, QAFormatError, parse_file
 from .pages import glossary_markdown, question_markdown, question_src_uri, study_footer
 from .selftest import ANKI_PATH, anki_tsv, card_anchor, card_id, selftest_markdown
@@ -380,15 +381,9 @@ class _GlossaryLinks(Extension):
         md.treeprocessors.register(_LinkTerms(md, self.plugin), "qa-glossary-links", 1)
         md.treeprocessors.register(_ExternalLinks(md), "qa-external-links", 0.9)
         if self.plugin.literal:
-            # A page of Q&A content (question pages, home): HTML and entities in the Q&A content show as written, never
-            # as markup ("<script>" is text). Our own page parts use Markdown + attr_list only.
-            for registry, name in (
-                (md.preprocessors, "html_block"),
-                (md.inlinePatterns, "html"),
-                (md.inlinePatterns, "entity"),
-            ):
-                if name in registry:
-                    registry.deregister(name)
+            # A page of Q&A content (question pages, home): "<script>" in it is text. Our own
+            # parts of those pages use Markdown and attr_list only.
+            LiteralContent().extendMarkdown(md)
 
 
 class _ExternalLinks(Treeprocessor):
@@ -423,20 +418,3 @@ class _LinkTerms(Treeprocessor):
                 return link
 
             link_tree(root, plugin.glossary.matcher, make_link)
-        if plugin.literal:
-            _literal_ampersands(root)
-
-
-def _literal_ampersands(element: etree.Element) -> None:
-    """Make every ``&`` in text show as written.
-
-    Python-Markdown's serializer keeps anything shaped like an entity (``&amp;``) as
-    markup; escaping ``&`` here first makes ``&amp;`` in the content display as
-    ``&amp;``. Code is skipped: Python-Markdown has escaped it already.
-    """
-    if element.tag not in ("code", "pre") and element.text and "&" in element.text:
-        element.text = element.text.replace("&", "&amp;")
-    for child in element:
-        _literal_ampersands(child)
-        if child.tail and "&" in child.tail:
-            child.tail = child.tail.replace("&", "&amp;")

@@ -23,15 +23,13 @@ import csv
 import io
 import json
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from functools import lru_cache
 
 import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from .glossary import Glossary, Term
+from .literal import LiteralContent
 from .model import Collection, Question, separate_lists, shift_headings, slugify
 
 __all__ = [
@@ -53,32 +51,7 @@ ANKI_PATH = "self-test/anki-deck.txt"
 # --------------------------------------------------------------------------- literal Markdown
 
 
-class _Ampersands(Treeprocessor):
-    """Escape ``&`` in text so that ``&amp;`` written in the content shows as ``&amp;``."""
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag not in ("code", "pre") and element.text and "&" in element.text:
-                element.text = element.text.replace("&", "&amp;")
-            if element.tail and "&" in element.tail:
-                element.tail = element.tail.replace("&", "&amp;")
-
-
-class _Literal(Extension):
-    """No raw HTML and no entities: the content's ``<script>`` is text (like the question pages)."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        for registry, name in (
-            (md.preprocessors, "html_block"),
-            (md.inlinePatterns, "html"),
-            (md.inlinePatterns, "entity"),
-        ):
-            if name in registry:
-                registry.deregister(name)
-        md.treeprocessors.register(_Ampersands(md), "qa-st-ampersands", 1)
-
-
-_md = markdown.Markdown(extensions=["tables", "fenced_code", _Literal()])
+_md = markdown.Markdown(extensions=["tables", "fenced_code", LiteralContent()])
 
 
 @lru_cache(maxsize=50_000)

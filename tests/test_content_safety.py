@@ -100,3 +100,37 @@ def test_nothing_runs_in_the_browser(browser, hostile_site: Path):
         "A widget \"><img src=x onerror=alert('tooltip')> </details> <script>alert('short')</script>",
         "A gadget & friends.",
     ]
+
+
+def test_pdf_prints_hostile_content_as_written(tmp_path: Path):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    out = tmp_path / "hostile.pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_pdf.py"),
+            "--source",
+            str(CONTENT / "hostile.md"),
+            "--glossary",
+            str(CONTENT / "hostile-glossary.yml"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    for expected in (
+        "<script>alert('answer')</script> and </details> and {{ page.title }} and {# comment #}",
+        "{% raw %} and &amp; &lt;b&gt;",
+        "Why does \"><img src=x onerror=alert('q1')> stay text?",
+        "A widget \"><img src=x onerror=alert('tooltip')> </details> <script>alert('short')</script>",
+    ):
+        assert expected in flat, expected
