@@ -473,7 +473,7 @@ def _glossary(
             )
             lines.append(f'<p class="facts"><span class="label">Related:</span> {related}</p>')
         if term.reference:
-            lines.append(f'<p class="facts"><span class="label">Reference:</span> {_reference(term.reference)}</p>')
+            lines.append(f'<p class="facts"><span class="label">Reference:</span> {_reference(term)}</p>')
         uses = appears.get(term.id, [])
         if uses:
             links = ", ".join(
@@ -489,19 +489,12 @@ def _glossary(
     return "\n".join(parts)
 
 
-def _reference(reference: dict) -> str:
-    parts = []
-    if reference.get("author"):
-        parts.append(_e(str(reference["author"])))
-    if reference.get("year"):
-        parts.append(f"({_e(str(reference['year']))})")
-    parts.append(f"<i>{_e(str(reference['title']))}</i>")
-    for key, base in (("arxiv", "https://arxiv.org/abs/"), ("doi", "https://doi.org/"), ("url", "")):
-        if reference.get(key):
-            url = base + str(reference[key])  # on paper the address itself is the reference
-            parts.append(f'<a class="reference" href="{_e(url)}">{_e(url)}</a>')
-            break
-    return " ".join(parts)
+def _reference(term: Term) -> str:
+    author, year, title, _, url = term.citation()
+    parts = [_e(author), f"({_e(year)})" if year else "", f"<i>{_e(title)}</i>"]
+    if url:  # on paper the address itself is the reference
+        parts.append(f'<a class="reference" href="{_e(url)}">{_e(url)}</a>')
+    return " ".join(p for p in parts if p)
 
 
 # --------------------------------------------------------------------------- rendering

@@ -80,6 +80,20 @@ class Term:
     def names(self) -> list[str]:
         return [self.term, *self.aliases]
 
+    def citation(self) -> tuple[str, str, str, str, str] | None:
+        """The reference as (first author, year, title, link label, address), "" where unknown."""
+        ref = self.reference
+        if not ref:
+            return None
+        label, url = "", ""
+        if ref.get("arxiv"):
+            label, url = f"arXiv:{ref['arxiv']}", f"https://arxiv.org/abs/{ref['arxiv']}"
+        elif ref.get("doi"):
+            label, url = f"doi:{ref['doi']}", f"https://doi.org/{ref['doi']}"
+        elif ref.get("url"):
+            label = url = str(ref["url"])
+        return str(ref.get("author", "")), str(ref.get("year", "")), str(ref["title"]), label, url
+
 
 @dataclass
 class Glossary:

@@ -90,14 +90,14 @@ def question_markdown(
     parts = [
         f"---\n{front}---",
         f"# {question.text}",
-        f"{md_text(where)}\n{{: .qa-eyebrow }}",
+        f"{md_text(where)}\n{{: .qa-eyebrow data-search-exclude }}",
     ]
     if selftest_href:
         # A real link without JavaScript; with progress stored, selftest.js rewrites it in place
         # ("Self-test: rated Good · due in 3 days"). The data attribute is the card's id.
         parts.append(
             f"Self-test: not studied yet · [practise this card]({selftest_href})\n"
-            f'{{: .qa-selftest-status data-qa-card="{collection.slug}/{question.number}" }}'
+            f'{{: .qa-selftest-status data-qa-card="{collection.slug}/{question.number}" data-search-exclude }}'
         )
     if body:
         parts.append(body)
@@ -187,22 +187,12 @@ def _anchor(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
-def _reference(reference: dict) -> str:
-    parts = []
-    if reference.get("author"):
-        parts.append(md_text(str(reference["author"])))
-    if reference.get("year"):
-        parts.append(f"({reference['year']})")
-    parts.append(f"*{md_text(str(reference['title']))}*")
-    if reference.get("arxiv"):
-        arxiv = str(reference["arxiv"])
-        parts.append(f"[arXiv:{arxiv}](https://arxiv.org/abs/{arxiv})")
-    elif reference.get("doi"):
-        doi = str(reference["doi"])
-        parts.append(f"[doi:{md_text(doi)}](https://doi.org/{doi})")
-    elif reference.get("url"):
-        parts.append(f"<{reference['url']}>")
-    return " ".join(parts)
+def _reference(term: Term) -> str:
+    author, year, title, label, url = term.citation()
+    parts = [md_text(author), f"({year})" if year else "", f"*{md_text(title)}*"]
+    if url:
+        parts.append(f"[{md_text(label)}]({url})")
+    return " ".join(p for p in parts if p)
 
 
 def glossary_markdown(glossary: Glossary, appears: dict[str, list[tuple[Question, str]]]) -> str:
@@ -243,7 +233,7 @@ def glossary_markdown(glossary: Glossary, appears: dict[str, list[tuple[Question
                     "**Related:** " + ", ".join(f"[{md_text(glossary.terms[r].term)}](#{r})" for r in term.related)
                 )
             if term.reference:
-                facts.append("**Reference:** " + _reference(term.reference))
+                facts.append("**Reference:** " + _reference(term))
             uses = appears.get(term.id, [])
             if uses:
                 facts.append(

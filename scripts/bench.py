@@ -18,6 +18,7 @@ Usage: python scripts/bench.py [--sizes 10,100,1000,5000] [--out bench-results] 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.model import parse_file  # noqa: E402
 from macros.pages import question_markdown, question_src_uri  # noqa: E402
+from macros.plugin import _bounded  # noqa: E402
 
 ADJECTIVES = [
     "sparse",
@@ -200,9 +202,10 @@ def bare_project(target: Path, source: Path) -> Path:
             path.write_text(question_markdown(collection, q, position, total), encoding="utf-8")
             entries.append({f"{q.number}. {q.plain_text}": uri})
         if section.title:
-            sections.append({section.title: entries})
+            sections.append({section.title: _bounded(entries)})
         else:
             sections.extend(entries)
+    nav[1] = {collection.title: _bounded(sections)}  # the same nav shape as the full site
     (docs / "index.md").write_text(f"# {collection.title}\n\n{collection.intro}\n", encoding="utf-8")
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TaglessLoader)
     theme = dict(ours["theme"])
@@ -254,6 +257,8 @@ def site_figures(site: Path, collection_dir: str) -> dict:
         "site_bytes": total,
         "html_bytes_per_question": round(sum(p.stat().st_size for p in pages) / max(1, len(pages))),
         "search_index_bytes": index.stat().st_size if index.exists() else 0,
+        # what the first search downloads from a host that compresses
+        "search_index_gzip_bytes": len(gzip.compress(index.read_bytes(), 6)) if index.exists() else 0,
         "question_pages": len(pages),
     }
 
@@ -370,7 +375,7 @@ def markdown_table(payload: dict) -> str:
     lines = [
         f"Machine: {payload['machine']}; best of {payload['repeat']} build(s) per cell.",
         "",
-        "| N | terms | full s | bare s | full/bare | full MiB | bare MiB | ms/question (full) | site MB | HTML KB/question | search index KB |",
+        "| N | terms | full s | bare s | full/bare | full MiB | bare MiB | ms/question (full) | site MB | HTML KB/question | search index KB (gzip) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in payload["results"]:
@@ -378,7 +383,8 @@ def markdown_table(payload: dict) -> str:
         lines.append(
             f"| {r['questions']:,} | {r['terms']:,} | {f['seconds']:.2f} | {b['seconds']:.2f} | {r['ratio']:.2f} | "
             f"{f['peak_mib']:.0f} | {b['peak_mib']:.0f} | {r['ms_per_question_full']:.2f} | "
-            f"{f['site_bytes'] / 1e6:.1f} | {f['html_bytes_per_question'] / 1024:.1f} | {f['search_index_bytes'] / 1024:.0f} |"
+            f"{f['site_bytes'] / 1e6:.1f} | {f['html_bytes_per_question'] / 1024:.1f} | "
+            f"{f['search_index_bytes'] / 1024:.0f} ({f['search_index_gzip_bytes'] / 1024:.0f}) |"
         )
     rebuild = payload.get("serve_rebuild")
     if rebuild:

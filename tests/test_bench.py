@@ -29,4 +29,5 @@ def test_bench_runs_at_ten_questions(tmp_path: Path):
     assert row["ratio"] == round(row["full"]["seconds"] / row["bare"]["seconds"], 3)
     table = (tmp_path / "bench.md").read_text()
     assert "| 10 | 20 |" in table
+    assert 0 < row["full"]["search_index_gzip_bytes"] < row["full"]["search_index_bytes"]
     assert (tmp_path / "bench.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
