@@ -159,7 +159,9 @@ class _TextExtractor(HTMLParser):
 _inline_md = markdown.Markdown(extensions=["tables"])
 
 
-_MARKUP = re.compile(r"[\\`*_\[\]<>&!#|~=-]|^\s*\d+[.)]\s|^\s*[-+*]\s", re.MULTILINE)
+# Characters that can start Markdown inline syntax; hyphens, '#' and '=' only matter at the
+# start of a line (lists, headings), which the other two patterns catch.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&|~]|^\s*\d+[.)]\s|^\s*[-+*#=]", re.MULTILINE)
 
 
 def markdown_to_text(source: str) -> str:
