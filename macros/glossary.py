@@ -139,6 +139,8 @@ def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary
         ) from None
     except UnicodeDecodeError as exc:
         raise GlossaryError([Diagnostic(shown, 1, f"not valid UTF-8 ({exc.reason}): save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise GlossaryError([Diagnostic(shown, 1, f"cannot read the glossary: {exc.strerror}")]) from None
     return parse_glossary(text, shown)
 
 
@@ -285,7 +287,7 @@ def _entry(entry: dict, path: str, errors: list[Diagnostic]) -> Term | None:
 # --------------------------------------------------------------------------- matching
 
 _TOKEN_RE = re.compile(r"\w+(?:[·'’]\w+)*")
-_GAP_RE = re.compile(r"[ \t\n\-‐‑]+")  # what may stand between the words of one name
+_GAP_RE = re.compile(r"[ \t\n\u00a0\-‐‑]+")  # what may stand between the words of one name
 
 
 def _normal(name: str) -> str:

@@ -188,10 +188,20 @@ _QUESTION_RE = re.compile(
 )
 _ANSWER_RE = re.compile(
     r"""^[ \t]{0,3}(?:[-*+][ \t]+)?        # optionally a list item
-        (?:\*\*|__)[ \t]*(?:Answer|A)[ \t]*(:?)[ \t]*(?:\*\*|__)[ \t]*(:?)   # **Answer:** / **Answer**:
+        (?:\*\*|__)[ \t]*(Answer|A)[ \t]*(:?)[ \t]*(?:\*\*|__)[ \t]*(:?)   # **Answer:** / **Answer**: / **A:**
         [ \t]*(.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+def _answer_marker(line: str) -> re.Match | None:
+    """The answer marker on ``line``; the short form needs its colon (``**A**`` alone is bold text)."""
+    match = _ANSWER_RE.match(line)
+    if match and match.group(1).lower() == "a" and not (match.group(2) or match.group(3)):
+        return None
+    return match
+
+
 _QUESTION_MARKER_RE = re.compile(
     r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)[ \t]*Question[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*(.*)$",
     re.IGNORECASE,
@@ -228,7 +238,8 @@ def _scan(text: str, path: str, errors: list[Diagnostic]) -> list[_Line]:
         else:
             char, length, _ = fence
             stripped = raw.strip()
-            if stripped and set(stripped) == {char} and len(stripped) >= length:
+            indent = len(raw) - len(raw.lstrip(" "))
+            if stripped and set(stripped) == {char} and len(stripped) >= length and indent <= 3:
                 fence = None
             out.append(_Line(index, raw, True))
     if fence is not None:
@@ -344,7 +355,7 @@ def parse_text(text: str, path: str = "<source>") -> Collection:
             )
         raise QAFormatError(errors)
 
-    level = lines[questions_at[0][0]].heading[0]  # type: ignore[index]
+    level = _question_level(lines, questions_at)
     question_index = {i: q for i, q in questions_at if lines[i].heading[0] == level}  # type: ignore[index]
     first_q = min(question_index)
 
@@ -417,9 +428,29 @@ def parse_text(text: str, path: str = "<source>") -> Collection:
     return collection
 
 
+def _question_level(lines: list[_Line], questions_at: list[tuple[int, tuple[int, str]]]) -> int:
+    """The heading level of the questions: the level of the numbered headings that answers follow.
+
+    Numbered sections (``## 1. Basics`` above ``### 1. What?``) and numbered headings inside
+    answers (``### 1. Step one``) are then not taken for questions.
+    """
+    numbered = dict(questions_at)
+    followed: list[int] = []
+    last: int | None = None
+    for i, ln in enumerate(lines):
+        if i in numbered:
+            last = ln.heading[0]  # type: ignore[index]
+        elif last is not None and not ln.in_code and _answer_marker(ln.text):
+            followed.append(last)
+            last = None
+    if not followed:
+        return lines[questions_at[0][0]].heading[0]  # type: ignore[index]
+    return max(sorted(set(followed)), key=followed.count)
+
+
 def _check_stray_answers(block: list[_Line], path: str, errors: list[Diagnostic]) -> None:
     for ln in block:
-        if not ln.in_code and _ANSWER_RE.match(ln.text):
+        if not ln.in_code and _answer_marker(ln.text):
             errors.append(
                 Diagnostic(
                     path,
@@ -440,7 +471,7 @@ def _parse_question(
     errors: list[Diagnostic],
 ) -> Question | None:
     """Split a question's lines into body and answer."""
-    marker = next((k for k, ln in enumerate(block) if not ln.in_code and _ANSWER_RE.match(ln.text)), None)
+    marker = next((k for k, ln in enumerate(block) if not ln.in_code and _answer_marker(ln.text)), None)
     for ln in block:
         if ln.heading and ln.heading[0] <= level:
             errors.append(
@@ -469,9 +500,9 @@ def _parse_question(
             body_lines[k] = match.group(1)
             break
     answer_marker = block[marker]
-    match = _ANSWER_RE.match(answer_marker.text)
+    match = _answer_marker(answer_marker.text)
     assert match is not None
-    first = match.group(3)
+    first = match.group(4)
     rest = [ln.text for ln in block[marker + 1 :]]
     if re.match(r"^[ \t]{0,3}[-*+][ \t]", answer_marker.text):
         rest = _dedent_list_continuation(rest)
@@ -544,7 +575,8 @@ def shift_headings(source: str, delta: int) -> str:
     for ln in _scan(source, "<answer>", []):
         if ln.heading:
             level = min(6, max(2, ln.heading[0] + delta))
-            out.append("#" * level + " " + ln.heading[1])
+            indent = ln.text[: len(ln.text) - len(ln.text.lstrip(" "))]  # a heading inside a list item stays in it
+            out.append(indent + "#" * level + " " + ln.heading[1])
         else:
             out.append(ln.text)
     return "\n".join(out)
@@ -585,7 +617,7 @@ def key_points(answer: str) -> list[str]:
             if current is not None:
                 points.append(" ".join(current))
             current = [match.group(2).strip()]
-        elif current is not None and ln.text.startswith((" ", "\t")) and ln.text.strip():
+        elif current is not None and not ln.in_code and ln.text.startswith((" ", "\t")) and ln.text.strip():
             if not _LIST_ITEM_RE.match(ln.text.strip()):  # nested items are not key points
                 current.append(ln.text.strip())
         elif ln.text.strip() and current is not None:

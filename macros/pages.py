@@ -90,7 +90,7 @@ def question_markdown(
     parts = [
         f"---\n{front}---",
         f"# {question.text}",
-        f"{md_text(where)}\n{{: .qa-eyebrow data-search-exclude }}",
+        f"{md_text(where, literal_page=True)}\n{{: .qa-eyebrow data-search-exclude }}",
     ]
     if selftest_href:
         # A real link without JavaScript; with progress stored, selftest.js rewrites it in place
@@ -114,9 +114,13 @@ def _escape(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
-def md_text(text: str) -> str:
-    """Plain text made safe to put in Markdown: nothing in it is taken for syntax or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", _escape(text))
+def md_text(text: str, *, literal_page: bool = False) -> str:
+    """Plain text made safe to put in Markdown: nothing in it is taken for syntax or HTML.
+
+    On a literal page (question pages, home: see macros/literal.py) HTML is text already,
+    so only the Markdown syntax is escaped; escaping ``<`` or ``&`` too would show them twice.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text if literal_page else _escape(text))
 
 
 def study_footer(
@@ -135,7 +139,10 @@ def study_footer(
     """
     parts: list[str] = []
     if terms:
-        items = "\n".join(f"- [{md_text(t.term)}]({glossary_link}#{t.id}): {md_text(t.short)}" for t in terms)
+        items = "\n".join(
+            f"- [{md_text(t.term, literal_page=True)}]({glossary_link}#{t.id}): {md_text(t.short, literal_page=True)}"
+            for t in terms
+        )
         # Left out of the search index: the definitions would make every page match every term.
         parts.append(f"## Key terms {{: #key-terms .qa-end data-search-exclude }}\n\n{items}")
     if related:
@@ -169,9 +176,7 @@ def home_markdown(collections: list[Collection], links: dict[str, str]) -> str:
                 level = "###" if len(collections) > 1 else "##"
                 parts.append(f"{level} {section.title}")
             parts.append(
-                "\n".join(
-                    f"- [{q.number}. {_escape(q.text)}]({question_src_uri(collection, q)})" for q in section.questions
-                )
+                "\n".join(f"- [{q.number}. {q.text}]({question_src_uri(collection, q)})" for q in section.questions)
             )
     if links:
         parts.append(" · ".join(f"[{label}]({href})" for label, href in links.items()))

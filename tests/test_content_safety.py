@@ -134,3 +134,25 @@ def test_pdf_prints_hostile_content_as_written(tmp_path: Path):
         "A widget \"><img src=x onerror=alert('tooltip')> </details> <script>alert('short')</script>",
     ):
         assert expected in flat, expected
+
+
+def test_home_and_key_terms_show_ampersands_and_brackets_once(tmp_path: Path):
+    project = tmp_path / "p"
+    config = copy_project(project)
+    (project / "docs" / "advanced-generative-ai-qa.md").write_text(
+        "# Q & A <b>book</b>\n\n## Part A & B\n### 1. Is a & b < c?\n**Answer:** The widget term & more.\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "glossary.yml").write_text(
+        "terms:\n  - term: Widget\n    short: A widget & a <gadget>.\n", encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    result = mkdocs_build(site, config)
+    assert result.returncode == 0, result.stderr
+    home = soup(site / "index.html").select_one("article").get_text(" ")
+    assert "1. Is a & b < c?" in home
+    assert "&amp;" not in home
+    question = soup(question_pages(site)[0])
+    assert question.select_one(".qa-eyebrow").get_text() == "Question 1 of 1 · Part A & B"
+    key_terms = question.select_one("h2#key-terms").find_next_sibling("ul").get_text().strip()
+    assert key_terms == "Widget: A widget & a <gadget>."

@@ -235,3 +235,33 @@ def test_separate_lists_lets_a_list_follow_a_paragraph():
 
 def test_shift_headings_skips_code():
     assert shift_headings("### Deep\n```\n### code\n```", -1) == "## Deep\n```\n### code\n```"
+
+
+def test_numbered_sections_above_numbered_questions():
+    collection = parse_text(
+        "# T\n## 1. Basics\n### 1. What?\n**Answer:** a\n### 2. Why?\n**Answer:** b\n## 2. More\n### 3. How?\n**Answer:** c\n"
+    )
+    assert [(s.title, [q.number for q in s.questions]) for s in collection.sections] == [
+        ("1. Basics", [1, 2]),
+        ("2. More", [3]),
+    ]
+
+
+def test_numbered_headings_inside_an_answer_stay_in_it():
+    collection = parse_text(
+        "## 1. Q?\n**Answer:**\nSteps:\n\n### 1. Step one\nx\n### 2. Step two\ny\n## 2. R?\n**Answer:** r\n"
+    )
+    assert [q.number for q in collection.questions] == [1, 2]
+    assert "### 2. Step two" in collection.questions[0].answer
+
+
+def test_bold_a_alone_is_not_an_answer_marker():
+    collection = parse_text("## 1. Q?\n**A** and **B** are matrices.\n**Answer:** yes\n")
+    assert collection.questions[0].body == "**A** and **B** are matrices."
+    assert collection.questions[0].answer == "yes"
+    assert parse_text("## 1. Q?\n**A:** short form\n").questions[0].answer == "short form"
+
+
+def test_key_points_leave_code_out_and_headings_keep_their_list_item():
+    assert key_points("- Use this:\n  ```python\n  x = 1\n  ```\n- two") == ["Use this:", "two"]
+    assert shift_headings("- item\n  ### Sub\n  more", -1) == "- item\n  ## Sub\n  more"
