@@ -30,7 +30,7 @@ import markdown
 import yaml
 from markdown.treeprocessors import Treeprocessor
 
-from .model import Diagnostic, Question, separate_lists, slugify
+from .model import Diagnostic, InputError, Question, separate_lists, slugify
 
 __all__ = [
     "MAX_SHORT_WORDS",
@@ -54,12 +54,8 @@ REFERENCE_FIELDS = {"title", "author", "year", "arxiv", "doi", "url"}
 SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "button"}
 
 
-class GlossaryError(Exception):
-    """Raised when the glossary file cannot be used; carries every error found."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        super().__init__("\n".join(str(d) for d in diagnostics))
+class GlossaryError(InputError):
+    """Raised when the glossary file cannot be used."""
 
 
 @dataclass

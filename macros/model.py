@@ -36,6 +36,7 @@ import markdown
 __all__ = [
     "Collection",
     "Diagnostic",
+    "InputError",
     "QAFormatError",
     "Question",
     "Section",
@@ -64,12 +65,16 @@ class Diagnostic:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class QAFormatError(Exception):
-    """Raised when a source document cannot be read; carries every error found."""
+class InputError(Exception):
+    """Bad input (a source document, a glossary): carries every problem found, as diagnostics."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         super().__init__("\n".join(str(d) for d in diagnostics))
+
+
+class QAFormatError(InputError):
+    """Raised when a source document cannot be read."""
 
 
 @dataclass
