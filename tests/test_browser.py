@@ -73,7 +73,8 @@ def test_search_finds_the_question(tab: Tab, site_url: str, query: str, number: 
     assert re.search(rf"/{number}-[^/]+/", href), href
     first.click()
     page.wait_for_url(re.compile(rf"/{number}-[^/]+/"), wait_until="commit")
-    assert page.locator("h1").first.inner_text().strip()
+    page.locator("details#answer").wait_for()  # the question page's content is in
+    assert page.locator(".qa-eyebrow").inner_text() == f"Question {number} of 10"
     assert tab.errors == []
     assert off_origin(tab) == []
 
@@ -126,8 +127,10 @@ def test_glossary_tooltip_on_hover_and_focus_then_click_lands_on_entry(tab: Tab,
     link.click()
     page.wait_for_url(re.compile(r"/glossary/#evidence-lower-bound$"), wait_until="commit")
     heading = page.locator("h3#evidence-lower-bound")
+    heading.wait_for()  # instant navigation changes the URL before it swaps the content in
     page.wait_for_function(
-        "() => { const r = document.getElementById('evidence-lower-bound').getBoundingClientRect();"
+        "() => { const e = document.getElementById('evidence-lower-bound');"
+        " if (!e) return false; const r = e.getBoundingClientRect();"
         " return r.top >= 0 && r.top < window.innerHeight; }"
     )
     assert heading.is_visible()
