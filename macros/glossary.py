@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import markdown
 import yaml
-from markdown.treeprocessors import Treeprocessor
 
+from .literal import render, text_slots
 from .model import Diagnostic, InputError, Question, separate_lists, slugify
 
 __all__ = [
@@ -51,7 +50,6 @@ __all__ = [
 MAX_SHORT_WORDS = 30
 FIELDS = {"term", "id", "short", "long", "aliases", "related", "reference", "topic"}
 REFERENCE_FIELDS = {"title", "author", "year", "arxiv", "doi", "url"}
-SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "button"}
 
 
 class GlossaryError(InputError):
@@ -368,38 +366,10 @@ class Matcher:
 # --------------------------------------------------------------------------- element trees
 
 
-def _text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etree.Element, str]]:
-    """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order.
-
-    Elements of class ``qa-nolink`` are skipped; an element of class ``qa-end`` ends the walk
-    (what follows it, such as a page's "Key terms", is never linked).
-    """
-    ended = False
-
-    def walk(parent, element, skipped):
-        nonlocal ended
-        classes = (element.get("class") or "").split()
-        if "qa-end" in classes:
-            ended = True
-        if ended:
-            return
-        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in classes
-        if not skip and element.text:
-            yield parent, element, "text"
-        for child in list(element):
-            yield from walk(element, child, skip)
-            if ended:
-                return
-            if not skip and child.tail:
-                yield element, child, "tail"
-
-    yield from walk(None, root, False)
-
-
 def terms_in_tree(root: etree.Element, matcher: Matcher) -> list[str]:
     """Ids of the terms mentioned in linkable text of a tree, in order of first mention."""
     seen: dict[str, None] = {}
-    for _, element, slot in _text_slots(root):
+    for _, element, slot in text_slots(root):
         for _, _, term_id in matcher.find(getattr(element, slot)):
             seen.setdefault(term_id)
     return list(seen)
@@ -421,7 +391,7 @@ def link_tree(
     """
     linked: dict[str, None] = dict.fromkeys(exclude)
     done: list[str] = []
-    for parent, element, slot in list(_text_slots(root)):
+    for parent, element, slot in list(text_slots(root)):
         text = getattr(element, slot)
         first = []
         for mention in matcher.find(text):
@@ -447,29 +417,17 @@ def link_tree(
 # --------------------------------------------------------------------------- terms of a document
 
 
-class _KeepTree(Treeprocessor):
-    """Keeps the finished tree of the last conversion (runs after inline parsing)."""
-
-    root: etree.Element | None = None
-
-    def run(self, root: etree.Element) -> None:
-        self.root = root
-
-
-_bare = markdown.Markdown(extensions=["tables", "fenced_code", "md_in_html"])
-_keep = _KeepTree(_bare)
-_bare.treeprocessors.register(_keep, "qa-keep-tree", 1)
-
-
 def markdown_terms(source: str, matcher: Matcher) -> list[str]:
     """Terms mentioned in the linkable text of a Markdown document, in order of first mention.
 
-    Uses the same tree walk as :func:`link_tree`, so a term found here is a term the
-    page links (code, headings and links excluded).
+    Uses the same rendering as the pages and the same walk as :func:`link_tree`, so a term
+    found here is a term the page links (code, headings and links excluded).
     """
-    _bare.reset()
-    _bare.convert(source)
-    return terms_in_tree(_keep.root, matcher) if _keep.root is not None else []
+    seen: dict[str, None] = {}
+    for text in render(source).runs:
+        for _, _, term_id in matcher.find(text):
+            seen.setdefault(term_id)
+    return list(seen)
 
 
 def annotate(questions: Iterable[Question], glossary: Glossary) -> dict[str, list[Question]]:
@@ -481,7 +439,8 @@ def annotate(questions: Iterable[Question], glossary: Glossary) -> dict[str, lis
     matcher = glossary.matcher
     appears: dict[str, list[Question]] = {term_id: [] for term_id in glossary.terms}
     for question in questions:
-        found = markdown_terms(separate_lists(f"{question.body}\n\n{question.answer}"), matcher)
+        found = markdown_terms(separate_lists(question.body), matcher) if question.body else []
+        found += markdown_terms(separate_lists(question.answer), matcher)
         found += [term_id for _, _, term_id in matcher.find(question.plain_text)]
         question.terms = list(dict.fromkeys(found))
         for term_id in question.terms:

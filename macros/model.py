@@ -96,11 +96,6 @@ class Question:
         """The question as plain text (for titles and metadata)."""
         return markdown_to_text(self.text)
 
-    @cached_property
-    def answer_text(self) -> str:
-        """The answer as plain text, whitespace collapsed (for descriptions and search)."""
-        return markdown_to_text(separate_lists(self.answer))
-
     @property
     def key_points(self) -> list[str]:
         """Top-level list items of the answer (see :func:`key_points`)."""

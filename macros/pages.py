@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import yaml
 
 from .glossary import Glossary, Term
+from .literal import render
 from .model import Collection, Question, separate_lists, shift_headings
 
 __all__ = [
@@ -16,6 +18,7 @@ __all__ = [
     "home_markdown",
     "md_text",
     "question_markdown",
+    "question_page",
     "question_src_uri",
     "study_footer",
 ]
@@ -31,7 +34,7 @@ def question_src_uri(collection: Collection, question: Question) -> str:
 def description(question: Question) -> str:
     """A meta description drawn from the answer: its first words, cut at a word."""
 
-    text = question.answer_text
+    text = render(separate_lists(question.answer)).text
     if len(text) <= DESCRIPTION_LENGTH:
         return text
     cut = text[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:.-–—")
@@ -44,7 +47,7 @@ def _fence_for(text: str) -> str:
     return "/" * max(3, longest + 1)
 
 
-def question_markdown(
+def question_page(
     collection: Collection,
     question: Question,
     position: int,
@@ -53,8 +56,12 @@ def question_markdown(
     tags: list[str] | None = None,
     footer: str = "",
     selftest_href: str | None = None,
-) -> str:
-    """The page of one question: title, number, optional body, collapsed answer.
+) -> tuple[dict, str]:
+    """The page of one question: its metadata, and its Markdown (title, number, optional
+    body, collapsed answer) without front matter.
+
+    The plugin hands the metadata to MkDocs directly (see ``QAPlugin.on_page_markdown``):
+    no YAML is written for a thousand pages only to be parsed back.
 
     Args:
         collection: the document the question is from.
@@ -75,7 +82,6 @@ def question_markdown(
     }
     if tags:
         meta["tags"] = tags
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     delta = 1 - collection.question_level
     answer = separate_lists(shift_headings(question.answer, delta))
     body = separate_lists(shift_headings(question.body, delta)) if question.body else ""
@@ -88,7 +94,6 @@ def question_markdown(
         where += f" · {section.title}"
     fence = _fence_for(answer)
     parts = [
-        f"---\n{front}---",
         f"# {question.text}",
         f"{md_text(where, literal_page=True)}\n{{: .qa-eyebrow data-search-exclude }}",
     ]
@@ -104,7 +109,14 @@ def question_markdown(
     parts.append(f"{fence} details | Answer\n    type: qa-answer\n    attrs: {{id: answer}}\n\n{answer}\n\n{fence}")
     if footer:
         parts.append(footer)
-    return "\n\n".join(parts) + "\n"
+    return meta, "\n\n".join(parts) + "\n"
+
+
+def question_markdown(collection: Collection, question: Question, position: int, total: int, **parts: Any) -> str:
+    """The page of one question as a Markdown file: front matter, then :func:`question_page`."""
+    meta, text = question_page(collection, question, position, total, **parts)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{text}"
 
 
 def _escape(text: str) -> str:

@@ -28,7 +28,7 @@ from .configlines import config_line
 from .glossary import Glossary, GlossaryError, Relatedness, annotate, link_tree, load_glossary, unused_terms
 from .literal import LiteralContent
 from .model import Collection, Diagnostic, QAFormatError, parse_file
-from .pages import glossary_markdown, question_markdown, question_src_uri, study_footer
+from .pages import glossary_markdown, question_page, question_src_uri, study_footer
 from .selftest import ANKI_PATH, anki_tsv, card_anchor, card_id, selftest_markdown
 
 log = logging.getLogger("mkdocs.plugins.qa")
@@ -52,6 +52,7 @@ class QAPlugin(BasePlugin[QAConfig]):
     def __init__(self) -> None:
         self.collections: list[Collection] = []
         self.pages: dict[str, tuple[Collection, Any]] = {}  # src_uri -> (collection, question)
+        self.meta: dict[str, dict] = {}  # src_uri -> metadata of a question page
         self.source_uris: dict[str, str] = {}  # collection slug -> source path in docs_dir
         self.doc_uris: set[str] = set()
         self.glossary: Glossary | None = None
@@ -97,6 +98,7 @@ class QAPlugin(BasePlugin[QAConfig]):
         if self.glossary is not None and (page := files.get_file_from_path(self.config.glossary_page)) is not None:
             page.edit_uri = self.config.glossary  # the glossary page's edit button opens the data
         self.pages = {}
+        self.meta = {}
         self.question_uris = {id(q): question_src_uri(c, q) for c in self.collections for q in c.questions}
         for collection in self.collections:
             source_uri = self.source_uris[collection.slug]
@@ -108,18 +110,16 @@ class QAPlugin(BasePlugin[QAConfig]):
                         f"{collection.path}:{question.line}: the page of question {question.number} "
                         f"would replace docs/{uri}: rename that file"
                     )
-                page = File.generated(
-                    config,
-                    uri,
-                    content=question_markdown(
-                        collection,
-                        question,
-                        position,
-                        total,
-                        selftest_href=self._flashcard_link(files, uri, collection, question),
-                        **self._study_parts(uri, question, questions),
-                    ),
+                meta, content = question_page(
+                    collection,
+                    question,
+                    position,
+                    total,
+                    selftest_href=self._flashcard_link(files, uri, collection, question),
+                    **self._study_parts(uri, question, questions),
                 )
+                page = File.generated(config, uri, content=content)
+                self.meta[uri] = meta
                 page.edit_uri = source_uri
                 files.append(page)
                 self.pages[uri] = (collection, question)
@@ -134,6 +134,8 @@ class QAPlugin(BasePlugin[QAConfig]):
     def on_page_markdown(self, markdown: str, *, page: Any, **kwargs: Any) -> str:
         """Remember which question page is being rendered, for the glossary linker."""
         self.current_uri = page.file.src_uri if page.file.src_uri in self.pages else None
+        if self.current_uri is not None:
+            page.meta.update(self.meta[self.current_uri])  # title, description, tags (no front matter)
         # Pages that show Q&A content: raw HTML in it must stay text (see _GlossaryLinks).
         self.literal = self.current_uri is not None or page.file.src_uri == "index.md"
         return markdown

@@ -24,12 +24,9 @@ import io
 import json
 import re
 from collections.abc import Mapping
-from functools import lru_cache
-
-import markdown
 
 from .glossary import Glossary, Term
-from .literal import LiteralContent
+from .literal import render
 from .model import Collection, Question, separate_lists, shift_headings, slugify
 
 __all__ = [
@@ -51,18 +48,13 @@ ANKI_PATH = "self-test/anki-deck.txt"
 # --------------------------------------------------------------------------- literal Markdown
 
 
-_md = markdown.Markdown(extensions=["tables", "fenced_code", LiteralContent()])
-
-
-@lru_cache(maxsize=50_000)
 def literal_html(source: str) -> str:
     """Markdown of the Q&A content as HTML; any HTML in it shows as text.
 
-    Cached: the page data, the plain self-test, its answer key and the Anki deck all
-    show the same answers.
+    Rendered once per source (see :func:`macros.literal.render`): the page data, the plain
+    self-test, its answer key and the Anki deck all show the same answers.
     """
-    _md.reset()
-    return _md.convert(separate_lists(source)).strip()
+    return render(separate_lists(source)).html
 
 
 def _inline_html(source: str) -> str:
@@ -178,7 +170,7 @@ def selftest_data(
 
 def _lines(question: Question) -> int:
     """How many ruled lines the printed worksheet leaves for an answer."""
-    words = len(question.answer_text.split())
+    words = len(render(separate_lists(question.answer)).text.split())
     return max(3, min(10, words // 10 + 1))
 
 
