@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -140,30 +141,51 @@ def study_footer(
     terms: list[Term],
     related: list[tuple[Question, str]],
     glossary_link: str,
+    *,
+    slot: Callable[[str], str],
 ) -> str:
     """ "Key terms" (with their short definitions, so print keeps them) and "Related questions".
+
+    The headings are Markdown (they belong in the page's table of contents); each list is
+    HTML, written here.
 
     Args:
         question: the question of the page.
         terms: the terms it uses, in order of first mention.
-        related: (question, relative link) of related questions.
-        glossary_link: relative link from the page to the glossary page.
+        related: (question, URL relative to the page) of related questions.
+        glossary_link: URL of the glossary page, relative to the page.
+        slot: given a list's HTML, returns what stands for it in the Markdown (the plugin
+            puts a marker there and the list after rendering: question pages show raw HTML
+            in their Markdown as text).
     """
     parts: list[str] = []
     if terms:
         items = "\n".join(
-            f"- [{md_text(t.term, literal_page=True)}]({glossary_link}#{t.id}): {md_text(t.short, literal_page=True)}"
+            f'<li><a href="{html.escape(glossary_link)}#{t.id}">{html.escape(t.term, quote=False)}</a>: '
+            f"{html.escape(t.short, quote=False)}</li>"
             for t in terms
         )
         # Left out of the search index: the definitions would make every page match every term.
-        parts.append(f"## Key terms {{: #key-terms .qa-end data-search-exclude }}\n\n{items}")
+        block = slot("<ul>\n" + items + "\n</ul>")
+        parts.append(f"## Key terms {{: #key-terms .qa-end data-search-exclude }}\n\n{block}")
     if related:
-        items = "\n".join(f"- [{q.number}. {q.text}]({link})" for q, link in related)
+        items = "\n".join(
+            f'<li><a href="{html.escape(link)}">{question_number_html(q)}</a></li>' for q, link in related
+        )
         heading = "## Related questions {: #related-questions data-search-exclude" + (
             " .qa-end }" if not terms else " }"
         )
-        parts.append(f"{heading}\n\n{items}")
+        block = slot("<ul>\n" + items + "\n</ul>")
+        parts.append(f"{heading}\n\n{block}")
     return "\n\n".join(parts)
+
+
+def question_number_html(question: Question) -> str:
+    """ "12. Why …?" as HTML: the question's inline Markdown rendered literally."""
+    rendered = render(question.text).html
+    if rendered.startswith("<p>") and rendered.endswith("</p>"):
+        rendered = rendered[3:-4]
+    return f"{question.number}. {rendered}"
 
 
 def home_markdown(collections: list[Collection], links: dict[str, str]) -> str:

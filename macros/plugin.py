@@ -10,6 +10,8 @@ import html
 import logging
 import os
 import posixpath
+import re
+import secrets
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from .selftest import ANKI_PATH, anki_tsv, card_anchor, card_id, selftest_markdo
 
 log = logging.getLogger("mkdocs.plugins.qa")
 SELF_TEST_PAGE = "self-test.md"
+SLOT_TEXT = "qa-slot"
 
 
 class QAConfig(base.Config):
@@ -53,6 +56,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.collections: list[Collection] = []
         self.pages: dict[str, tuple[Collection, Any]] = {}  # src_uri -> (collection, question)
         self.meta: dict[str, dict] = {}  # src_uri -> metadata of a question page
+        self.slots: dict[str, list[tuple[str, list[str]]]] = {}  # src_uri -> finished HTML blocks
+        self.nonce = secrets.token_hex(8)  # marks where the blocks go (see _slot)
         self.source_uris: dict[str, str] = {}  # collection slug -> source path in docs_dir
         self.doc_uris: set[str] = set()
         self.glossary: Glossary | None = None
@@ -75,6 +80,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         """
         self.collections = self._parse_all(config)
         self.glossary = self._load_glossary(config)
+        if self.glossary is not None and not (Path(config.docs_dir) / self.config.glossary_page).is_file():
+            raise self._glossary_page_missing(config)
         questions = [q for c in self.collections for q in c.questions]
         if self.glossary is not None:
             # Material's tooltip shows a title as HTML, and Python-Markdown keeps entities in
@@ -90,7 +97,6 @@ class QAPlugin(BasePlugin[QAConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         """Drop the sources and glossary data from the page list; add one page per question."""
-        questions = [q for c in self.collections for q in c.questions]
         data_files = [self.config.glossary] if self.glossary is not None else [self.config.glossary_page]
         for uri in [*self.source_uris.values(), *data_files]:
             if uri and (file := files.get_file_from_path(uri)) is not None:
@@ -99,30 +105,38 @@ class QAPlugin(BasePlugin[QAConfig]):
             page.edit_uri = self.config.glossary  # the glossary page's edit button opens the data
         self.pages = {}
         self.meta = {}
+        self.slots = {}
         self.question_uris = {id(q): question_src_uri(c, q) for c in self.collections for q in c.questions}
+        # First every page's file (their URLs link the pages to each other), then their content.
+        page_files: dict[int, File] = {}
         for collection in self.collections:
-            source_uri = self.source_uris[collection.slug]
-            total = len(collection.questions)
-            for position, question in enumerate(collection.questions, start=1):
+            for question in collection.questions:
                 uri = question_src_uri(collection, question)
                 if files.get_file_from_path(uri) is not None:
                     raise PluginError(
                         f"{collection.path}:{question.line}: the page of question {question.number} "
                         f"would replace docs/{uri}: rename that file"
                     )
+                page = File.generated(config, uri, content="")
+                page.edit_uri = self.source_uris[collection.slug]
+                files.append(page)
+                page_files[id(question)] = page
+                self.pages[uri] = (collection, question)
+        glossary_file = self._glossary_file(files, config)
+        for collection in self.collections:
+            total = len(collection.questions)
+            for position, question in enumerate(collection.questions, start=1):
+                page = page_files[id(question)]
                 meta, content = question_page(
                     collection,
                     question,
                     position,
                     total,
-                    selftest_href=self._flashcard_link(files, uri, collection, question),
-                    **self._study_parts(uri, question, questions),
+                    selftest_href=self._flashcard_link(files, page.src_uri, collection, question),
+                    **self._study_parts(page, question, page_files, glossary_file),
                 )
-                page = File.generated(config, uri, content=content)
-                self.meta[uri] = meta
-                page.edit_uri = source_uri
-                files.append(page)
-                self.pages[uri] = (collection, question)
+                page.content_string = content
+                self.meta[page.src_uri] = meta
         self._add_anki_deck(files, config)
         self._add_pdf(files, config)
         self.files = files
@@ -194,7 +208,41 @@ class QAPlugin(BasePlugin[QAConfig]):
             question_links=question_links,
             glossary_link=get_relative_url(glossary_file.url, page_url) if glossary_file else None,
             anki_link=self._link(posixpath.dirname(page_uri), ANKI_PATH) if has_deck else None,
+            slot=lambda block, ids: self._slot(page_uri, block, ids),
         )
+
+    def _slot(self, page_uri: str, block: str, ids: list[str]) -> str:
+        """A marker for a finished HTML block of a page; :meth:`on_post_page` puts the block there.
+
+        Python-Markdown would parse such HTML again (slowly, and twice for raw HTML) only to
+        give it back unchanged. ``ids`` are the anchors in the block, for MkDocs' link checks.
+        """
+        blocks = self.slots.setdefault(page_uri, [])
+        blocks.append((block, ids))
+        # Markdown, not HTML: pages of Q&A content show raw HTML as text. The build's nonce
+        # keeps content from forging a marker.
+        return f'{SLOT_TEXT}\n{{: data-qa-slot="{self.nonce}-{len(blocks) - 1}" data-search-exclude }}'
+
+    def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
+        """Tell MkDocs the anchors of the page's finished HTML blocks (links to them are checked)."""
+        for _, ids in self.slots.get(page.file.src_uri, ()):
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.update(ids)
+        return html
+
+    def on_post_page(self, output: str, *, page: Any, **kwargs: Any) -> str:
+        """Put the page's finished HTML blocks in place of their markers.
+
+        After the search plugin has read the content: the blocks are either left out of
+        the index (key terms, related questions) or on a page that is (the self-test).
+        """
+        blocks = self.slots.pop(page.file.src_uri, None)
+        for index, (block, _) in enumerate(blocks or ()):
+            marker = re.compile(f'<p data-qa-slot="{self.nonce}-{index}"[^>]*>{SLOT_TEXT}</p>')
+            output, found = marker.subn(lambda _, block=block: block, output)
+            if found != 1:
+                raise PluginError(f"{page.file.src_uri}: generated content was lost in rendering (slot {index})")
+        return output
 
     # ------------------------------------------------------------------ helpers
 
@@ -232,16 +280,48 @@ class QAPlugin(BasePlugin[QAConfig]):
             return None
         return f"{self._link(posixpath.dirname(uri), SELF_TEST_PAGE)}#{card_anchor(collection, question)}"
 
-    def _study_parts(self, uri: str, question: Any, questions: list) -> dict[str, Any]:
-        """Tags, key terms and related questions of one question page."""
-        if self.glossary is None:
+    def _study_parts(self, page: File, question: Any, page_files: dict[int, File], glossary: File | None) -> dict:
+        """Tags, key terms and related questions of one question page.
+
+        The two lists are finished HTML with final URLs (see :meth:`_slot`): a list of
+        links per page is the largest part of rendering it, and there is nothing in them
+        for Python-Markdown to do.
+        """
+        if self.glossary is None or glossary is None:
             return {}
-        here = posixpath.dirname(uri)
         terms = [self.glossary.terms[t] for t in question.terms]
-        related = [(q, self._link(here, self._uri_of(q))) for q in self.relatedness.related(question)]
+        related = [(q, get_relative_url(page_files[id(q)].url, page.url)) for q in self.relatedness.related(question)]
         tags = sorted({t.topic for t in terms if t.topic})
-        footer = study_footer(question, terms, related, self._link(here, self.config.glossary_page))
+        footer = study_footer(
+            question,
+            terms,
+            related,
+            get_relative_url(glossary.url, page.url),
+            slot=lambda block: self._slot(page.src_uri, block, []),
+        )
         return {"tags": tags, "footer": footer}
+
+    def _glossary_file(self, files: Files, config: Any) -> File | None:
+        """The glossary page, which the question pages link to (None: no glossary)."""
+        if self.glossary is None:
+            return None
+        page = files.get_file_from_path(self.config.glossary_page)
+        if page is None:
+            raise self._glossary_page_missing(config)
+        return page
+
+    def _glossary_page_missing(self, config: Any) -> PluginError:
+        path = config.config_file_path or "mkdocs.yml"
+        return PluginError(
+            str(
+                Diagnostic(
+                    posixpath.basename(path),
+                    config_line(path, ["plugins", "qa", "glossary_page"]),
+                    f"plugins.qa.glossary_page: '{self.config.glossary_page}' not found in docs/: "
+                    "create it with {{ glossary() }} in it, or set glossary: '' for no glossary",
+                )
+            )
+        )
 
     def _load_glossary(self, config: Any) -> Glossary | None:
         if not self.config.glossary:

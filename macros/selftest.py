@@ -23,7 +23,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .glossary import Glossary, Term
 from .literal import render
@@ -218,6 +218,7 @@ def selftest_markdown(
     question_links: Mapping[str, str],
     glossary_link: str | None,
     anki_link: str | None,
+    slot: Callable[[str, list[str]], str] | None = None,
 ) -> str:
     """The body of the self-test page.
 
@@ -227,7 +228,13 @@ def selftest_markdown(
         question_links: card id -> URL of its question page, relative to the self-test page.
         glossary_link: URL of the glossary page, relative to the self-test page (None: no quiz).
         anki_link: Markdown link to the Anki file, relative to the page's source (None: no deck).
+        slot: given a finished HTML block and the ids in it, returns what stands for it in
+            the Markdown. The plugin puts a marker there and the HTML back after rendering,
+            so Python-Markdown does not parse (twice) HTML that is finished already.
+            Default: the HTML itself.
     """
+    if slot is None:
+        slot = lambda block, ids: block  # noqa: E731
     data = selftest_data(collections, glossary, question_links, glossary_link)
     count = len(data["cards"])
     terms = len(data["terms"])
@@ -249,24 +256,27 @@ def selftest_markdown(
         parts[-1] += "\n{: .qa-st-anki }"
     # The app's place is kept from the first paint (selftest.css, html.js), and nothing the
     # reader sees sits below it, so filling it in shifts no content (no layout shift).
-    parts += [
+    app = [
         '<div id="qa-selftest" class="qa-st"></div>',
         f'<div id="qa-selftest-data" hidden>{json_for_html(data)}</div>',
     ]
+    parts.append(slot("\n".join(app), ["qa-selftest", "qa-selftest-data"]))
     plain = ['<div class="qa-st-plain">']
+    ids = []
     for title, collection, questions in _groups(collections):
         plain.append(f"<h2>{title}</h2>")
         plain.extend(_question_html(collection, q) for q in questions)
+        ids.extend(card_anchor(collection, q) for q in questions)
     plain.append("</div>")
     key = ['<div class="qa-st-key">', "<h2>Answer key</h2>"]
     for collection in collections:
         for question in collection.questions:
             anchor = f"key-{collection.slug}-{question.number}"
+            ids.append(anchor)
             key.append(f'<h3 id="{anchor}">{question.number}. {_inline_html(question.text)}</h3>')
             key.append(literal_html(_shifted(collection, question.answer, 3)))
     key.append("</div>")
-    parts.append("\n".join(plain))
-    parts.append("\n".join(key))
+    parts.append(slot("\n".join(plain + key), ids))
     return "\n\n".join(parts) + "\n"
 
 
