@@ -11,7 +11,7 @@ PORT   ?= 8000
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean pdf bench-pdf bench lighthouse
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench profile lighthouse
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -31,6 +31,9 @@ bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (b
 
 bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/)
 	$(BIN)/python scripts/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
+
+profile: $(STAMP)  ## where the build time goes, by package: full site vs bare Material (bench-results/profile.md)
+	$(BIN)/python scripts/profile_build.py --questions $(or $(QUESTIONS),1000)
 
 lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse scores (bench-results/frontend.md)
 	$(BIN)/python scripts/lighthouse.py

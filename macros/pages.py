@@ -226,20 +226,49 @@ def _anchor(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
 
 
-def _reference(term: Term) -> str:
+def _reference_html(term: Term) -> str:
     author, year, title, label, url = term.citation()
-    parts = [md_text(author), f"({year})" if year else "", f"*{md_text(title)}*"]
+    parts = [html.escape(author, quote=False), f"({html.escape(year, quote=False)})" if year else ""]
+    parts.append(f"<em>{html.escape(title, quote=False)}</em>")
     if url:
-        parts.append(f"[{md_text(label)}]({url})")
+        external = ' class="qa-external"' if url.startswith(("http://", "https://")) else ""
+        parts.append(f'<a{external} href="{html.escape(url)}">{html.escape(label, quote=False)}</a>')
     return " ".join(p for p in parts if p)
 
 
-def glossary_markdown(glossary: Glossary, appears: dict[str, list[tuple[Question, str]]]) -> str:
+def _facts_html(glossary: Glossary, term: Term, uses: list[tuple[Question, str]]) -> str:
+    """An entry's aliases, related terms, reference and the questions that use it, as HTML."""
+    facts = []
+    if term.aliases:
+        facts.append("<strong>Also:</strong> " + ", ".join(html.escape(a, quote=False) for a in term.aliases))
+    if term.related:
+        links = (f'<a href="#{r}">{html.escape(glossary.terms[r].term, quote=False)}</a>' for r in term.related)
+        facts.append("<strong>Related:</strong> " + ", ".join(links))
+    if term.reference:
+        facts.append("<strong>Reference:</strong> " + _reference_html(term))
+    if uses:
+        links = (f'<a href="{html.escape(link)}">{question_number_html(q)}</a>' for q, link in uses)
+        facts.append("<strong>Appears in:</strong> " + ", ".join(links))
+    if not facts:
+        return ""
+    return '<div class="qa-facts">\n<p>' + "<br />\n".join(facts) + "</p>\n</div>"
+
+
+def glossary_markdown(
+    glossary: Glossary,
+    appears: dict[str, list[tuple[Question, str]]],
+    *,
+    slot: Callable[[str], str] = lambda block: block,
+) -> str:
     """The glossary page body: an A-Z jump bar, then every entry with an anchor of its own.
 
     Args:
         glossary: the glossary.
-        appears: term id -> (question, relative link) of every question that uses it.
+        appears: term id -> (question, URL relative to the glossary page) of every question
+            that uses it.
+        slot: given an entry's facts as HTML, returns what stands for them in the Markdown
+            (the plugin puts a marker there and the HTML after rendering, so that a thousand
+            entries' links are not parsed again). Default: the HTML itself.
     """
     by_letter: dict[str, list[Term]] = {}
     for term in glossary.terms.values():
@@ -264,21 +293,8 @@ def glossary_markdown(glossary: Glossary, appears: dict[str, list[tuple[Question
             lines = [f"### {md_text(term.term)} {{ #{term.id} }}", "", md_text(term.short)]
             if term.long:
                 lines += ["", _escape(term.long)]
-            facts = []
-            if term.aliases:
-                facts.append("**Also:** " + ", ".join(md_text(a) for a in term.aliases))
-            if term.related:
-                facts.append(
-                    "**Related:** " + ", ".join(f"[{md_text(glossary.terms[r].term)}](#{r})" for r in term.related)
-                )
-            if term.reference:
-                facts.append("**Reference:** " + _reference(term))
-            uses = appears.get(term.id, [])
-            if uses:
-                facts.append(
-                    "**Appears in:** " + ", ".join(f"[{q.number}. {_escape(q.text)}]({link})" for q, link in uses)
-                )
+            facts = _facts_html(glossary, term, appears.get(term.id, []))
             if facts:
-                lines += ["", '<div class="qa-facts" markdown>', "", "  \n".join(facts), "", "</div>"]
+                lines += ["", slot(facts)]
             parts.append("\n".join(lines))
     return "\n\n".join(parts)

@@ -158,12 +158,15 @@ class QAPlugin(BasePlugin[QAConfig]):
         """Body of the glossary page (the ``glossary()`` macro)."""
         if self.glossary is None:
             raise PluginError("the glossary() macro needs plugins: qa: glossary in mkdocs.yml")
-        base = posixpath.dirname(self.config.glossary_page)
+        uri = self.config.glossary_page
+        here = self.files.get_file_from_path(uri).url
         appears = {
-            term_id: [(q, self._link(base, self._uri_of(q))) for q in questions]
+            term_id: [
+                (q, get_relative_url(self.files.get_file_from_path(self._uri_of(q)).url, here)) for q in questions
+            ]
             for term_id, questions in self.appears.items()
         }
-        return glossary_markdown(self.glossary, appears)
+        return glossary_markdown(self.glossary, appears, slot=lambda block: self._slot(uri, block, [], searched=True))
 
     def study_links(self) -> dict[str, str]:
         """Links to the study pages that exist in this build (label -> page), for the home page."""
@@ -211,37 +214,57 @@ class QAPlugin(BasePlugin[QAConfig]):
             slot=lambda block, ids: self._slot(page_uri, block, ids),
         )
 
-    def _slot(self, page_uri: str, block: str, ids: list[str]) -> str:
-        """A marker for a finished HTML block of a page; :meth:`on_post_page` puts the block there.
+    def _slot(self, page_uri: str, block: str, ids: list[str], *, searched: bool = False) -> str:
+        """A marker for a finished HTML block of a page; the block replaces it after rendering.
 
         Python-Markdown would parse such HTML again (slowly, and twice for raw HTML) only to
         give it back unchanged. ``ids`` are the anchors in the block, for MkDocs' link checks.
+        A ``searched`` block is in place before the search plugin reads the page
+        (:meth:`on_page_content`); the others only in the written page (:meth:`on_post_page`).
         """
         blocks = self.slots.setdefault(page_uri, [])
-        blocks.append((block, ids))
+        blocks.append((block, ids, searched))
         # Markdown, not HTML: pages of Q&A content show raw HTML as text. The build's nonce
         # keeps content from forging a marker.
         return f'{SLOT_TEXT}\n{{: data-qa-slot="{self.nonce}-{len(blocks) - 1}" data-search-exclude }}'
 
+    def _fill(self, page: Any, text: str, searched: bool) -> str:
+        """``text`` with the markers of the page's blocks (searched or not) replaced, in one pass."""
+        blocks = self.slots.get(page.file.src_uri)
+        if not blocks:
+            return text
+        wanted = {index for index, block in enumerate(blocks) if block[2] == searched}
+        done: list[int] = []
+
+        def block(match: re.Match) -> str:
+            index = int(match.group(1))
+            if index not in wanted:
+                return match.group(0)
+            done.append(index)
+            return blocks[index][0]
+
+        marker = re.compile(f'<p data-qa-slot="{self.nonce}-(\\d+)"[^>]*>{SLOT_TEXT}</p>')
+        text = marker.sub(block, text)
+        if sorted(done) != sorted(wanted):
+            missing = sorted(wanted.difference(done)) or sorted(done)
+            raise PluginError(f"{page.file.src_uri}: generated content was lost in rendering (block {missing[0]})")
+        return text
+
     def on_page_content(self, html: str, *, page: Any, **kwargs: Any) -> str:
-        """Tell MkDocs the anchors of the page's finished HTML blocks (links to them are checked)."""
-        for _, ids in self.slots.get(page.file.src_uri, ()):
+        """Put the searched blocks in place; tell MkDocs the anchors of all (links to them are checked)."""
+        for _, ids, _ in self.slots.get(page.file.src_uri, ()):
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids.update(ids)
-        return html
+        return self._fill(page, html, searched=True)
 
     def on_post_page(self, output: str, *, page: Any, **kwargs: Any) -> str:
-        """Put the page's finished HTML blocks in place of their markers.
+        """Put the other blocks in place, after the search plugin has read the content.
 
-        After the search plugin has read the content: the blocks are either left out of
-        the index (key terms, related questions) or on a page that is (the self-test).
+        They are left out of the index anyway (key terms, related questions), or on a page
+        that is (the self-test).
         """
-        blocks = self.slots.pop(page.file.src_uri, None)
-        for index, (block, _) in enumerate(blocks or ()):
-            marker = re.compile(f'<p data-qa-slot="{self.nonce}-{index}"[^>]*>{SLOT_TEXT}</p>')
-            output, found = marker.subn(lambda _, block=block: block, output)
-            if found != 1:
-                raise PluginError(f"{page.file.src_uri}: generated content was lost in rendering (slot {index})")
+        output = self._fill(page, output, searched=False)
+        self.slots.pop(page.file.src_uri, None)
         return output
 
     # ------------------------------------------------------------------ helpers

@@ -31,3 +31,21 @@ def test_bench_runs_at_ten_questions(tmp_path: Path):
     assert "| 10 | 20 |" in table
     assert 0 < row["full"]["search_index_gzip_bytes"] < row["full"]["search_index_bytes"]
     assert (tmp_path / "bench.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_profile_by_package_runs_at_ten_questions(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "profile_build.py"), "--questions", "10", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads((tmp_path / "profile.json").read_text())
+    full, bare = payload["full_self_seconds"], payload["bare_self_seconds"]
+    # Our plugin runs only in the full build; both builds render with Python-Markdown and Jinja.
+    assert full["this project (macros/)"] > 0
+    assert bare.get("this project (macros/)", 0) == 0
+    assert full["Python-Markdown"] > 0 and bare["Python-Markdown"] > 0
+    table = (tmp_path / "profile.md").read_text()
+    assert "| this project (macros/) |" in table and "| **total** |" in table

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Where the build time goes: the full site and bare Material under cProfile, by package.
+
+Builds the same generated collection as ``scripts/bench.py`` twice (full site, bare
+Material baseline), each under ``python -m cProfile``, and adds up the time spent in the
+functions of each package (self time, so nothing is counted twice). The difference per
+package says who pays for the features: this project's own code (``macros``), or
+Python-Markdown, MkDocs, Material and Jinja rendering what the features add.
+
+cProfile slows pure-Python code down by a factor of two to three, so read the shares,
+not the seconds.
+
+Usage: python scripts/profile_build.py [--questions 1000] [--out bench-results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pstats
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench import bare_project, full_project, generate  # noqa: E402
+
+PACKAGES = [
+    # (label, what a file's path contains)
+    ("this project (macros/)", "/macros/"),
+    ("Python-Markdown", "/markdown/"),
+    ("pymdown-extensions", "/pymdownx/"),
+    ("Material (plugins)", "/material/plugins/"),
+    ("Material templates (Jinja)", "/material/templates/"),
+    ("Jinja", "/jinja2/"),
+    ("MkDocs", "/mkdocs/"),
+    ("mkdocs-macros", "/mkdocs_macros/"),
+    ("PyYAML", "/yaml/"),
+    ("Python: HTML parser", "/html/parser.py"),
+]
+OTHER = "everything else (stdlib, builtins)"
+
+
+def package_of(filename: str) -> str:
+    for label, marker in PACKAGES:
+        if marker in filename:
+            return label
+    return OTHER
+
+
+def profile(config: Path, site: Path, out: Path) -> dict[str, float]:
+    """Self time (s) per package of one ``mkdocs build`` under cProfile."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict"]
+    result = subprocess.run(
+        [*command, "-f", str(config), "-d", str(site)], capture_output=True, text=True, env=env, check=False
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    totals: dict[str, float] = {}
+    for (filename, _, _), (_, _, self_time, _, _) in pstats.Stats(str(out)).stats.items():
+        label = package_of(filename)
+        totals[label] = totals.get(label, 0.0) + self_time
+    return totals
+
+
+def table(n: int, full: dict[str, float], bare: dict[str, float]) -> str:
+    labels = [label for label, _ in PACKAGES] + [OTHER]
+    total_full, total_bare = sum(full.values()), sum(bare.values())
+    extra = total_full - total_bare
+    lines = [
+        f"Self time by package under cProfile, {n:,} generated questions "
+        f"(full {total_full:.1f} s, bare {total_bare:.1f} s; cProfile slows Python code, read the shares).",
+        "",
+        "| package | full s | bare s | full − bare s | share of the difference |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for label in labels:
+        a, b = full.get(label, 0.0), bare.get(label, 0.0)
+        share = f"{100 * (a - b) / extra:.0f} %" if extra > 0 else "–"
+        lines.append(f"| {label} | {a:.2f} | {b:.2f} | {a - b:+.2f} | {share} |")
+    lines.append(f"| **total** | {total_full:.2f} | {total_bare:.2f} | {extra:+.2f} | 100 % |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--questions", type=int, default=1000)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="profile-") as tmp:
+        work = Path(tmp)
+        source, glossary = generate(args.questions, work)
+        full = profile(full_project(work / "full", source, glossary), work / "site-full", work / "full.prof")
+        bare = profile(bare_project(work / "bare", source), work / "site-bare", work / "bare.prof")
+    text = table(args.questions, full, bare)
+    payload = {"questions": args.questions, "full_self_seconds": full, "bare_self_seconds": bare}
+    (args.out / "profile.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    (args.out / "profile.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
