@@ -3,7 +3,8 @@
 
 Builds the same generated collection as ``scripts/bench.py`` twice (full site, bare
 Material baseline), each under ``python -m cProfile``, and adds up the time spent in the
-functions of each package (self time, so nothing is counted twice). The difference per
+functions of each package (self time, so nothing is counted twice; time in the standard
+library and builtins goes to the package that called them). The difference per
 package says who pays for the features: this project's own code (``macros``), or
 Python-Markdown, MkDocs, Material and Jinja rendering what the features add.
 
@@ -40,9 +41,8 @@ PACKAGES = [
     ("MkDocs", "/mkdocs/"),
     ("mkdocs-macros", "/mkdocs_macros/"),
     ("PyYAML", "/yaml/"),
-    ("Python: HTML parser", "/html/parser.py"),
 ]
-OTHER = "everything else (stdlib, builtins)"
+OTHER = "Python itself (interpreter start, imports)"
 
 
 def package_of(filename: str) -> str:
@@ -61,11 +61,37 @@ def profile(config: Path, site: Path, out: Path) -> dict[str, float]:
     )
     if result.returncode != 0:
         raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    stats = pstats.Stats(str(out)).stats
+    memo: dict[tuple, dict[str, float]] = {}
     totals: dict[str, float] = {}
-    for (filename, _, _), (_, _, self_time, _, _) in pstats.Stats(str(out)).stats.items():
-        label = package_of(filename)
-        totals[label] = totals.get(label, 0.0) + self_time
+    for func, (_, _, self_time, _, _) in stats.items():
+        for label, share in owners(func, stats, 0, memo).items():
+            totals[label] = totals.get(label, 0.0) + self_time * share
     return totals
+
+
+def owners(func: tuple, stats: dict, depth: int, memo: dict) -> dict[str, float]:
+    """The packages a function's time belongs to, with their shares of it (summing to 1).
+
+    A function of a package belongs to it. The standard library and builtins (``str.join``,
+    ``re``, ElementTree, ``html.parser``) belong to whoever called them: their time is
+    split over their callers in proportion to the time each caller spent in them, up to a
+    few levels up.
+    """
+    key = (func, depth)
+    if key in memo:
+        return memo[key]
+    label = package_of(func[0])
+    result: dict[str, float] = {}
+    callers = stats[func][4] if label == OTHER and depth < 6 else {}
+    spent = sum(timing[2] for caller, timing in callers.items() if caller in stats)
+    if spent > 0:
+        for caller, timing in callers.items():
+            if caller in stats:
+                for owner, share in owners(caller, stats, depth + 1, memo).items():
+                    result[owner] = result.get(owner, 0.0) + share * timing[2] / spent
+    memo[key] = result or {label: 1.0}
+    return memo[key]
 
 
 def table(n: int, full: dict[str, float], bare: dict[str, float]) -> str:
