@@ -72,6 +72,16 @@ def test_glossary_is_alphabetical_with_a_working_letter_bar(built_site: Path):
     assert glossary.select("a.qa-term") == []  # no term links to itself on the glossary page
 
 
+def test_glossary_permalinks_are_named_without_a_tooltip_each(built_site: Path):
+    # One tooltip per term heading blocked a phone's main thread at load; the name stays.
+    permalinks = soup(built_site / "glossary" / "index.html").select("article a.headerlink")
+    assert len(permalinks) >= 40
+    assert [a for a in permalinks if a.get("title") or a.get("aria-label") != "Permanent link"] == []
+    # Other pages keep Material's tooltip on their few permalinks.
+    question = soup(question_pages(built_site)[0])
+    assert [a.get("title") for a in question.select("article a.headerlink")][:1] == ["Permanent link"]
+
+
 def test_questions_carry_topics_and_the_tags_page_lists_them(built_site: Path):
     untagged = [p.parent.name for p in question_pages(built_site) if not soup(p).select(".md-tags .md-tag")]
     assert untagged == []
