@@ -24,6 +24,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from .glossary import Glossary, Term
 from .literal import render
@@ -48,6 +49,7 @@ ANKI_PATH = "self-test/anki-deck.txt"
 # --------------------------------------------------------------------------- literal Markdown
 
 
+@lru_cache(maxsize=50_000)
 def literal_html(source: str) -> str:
     """Markdown of the Q&A content as HTML; any HTML in it shows as text.
 
