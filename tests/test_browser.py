@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from .conftest import Tab
+from .helpers import question_pages, soup
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +39,28 @@ def test_answer_opens_from_the_keyboard(tab: Tab, site_url: str, key: str):
     page.locator("details#answer > summary").focus()
     page.keyboard.press("Space" if key == " " else key)
     assert page.get_by_text("Generate data sequentially").is_visible()
+
+
+def test_search_finds_questions_by_topic(tab: Tab, site_url: str, built_site: Path):
+    # "families" is in no page's text, only in the topic "Model families": search finds the
+    # questions through their tags (the Topics page itself is left out of the index).
+    tagged = {
+        page.parent.name
+        for page in question_pages(built_site)
+        if "Model families" in [t.get_text(strip=True) for t in soup(page).select(".md-tag")]
+    }
+    assert tagged
+    page = tab.page
+    page.goto(site_url + "/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("families", delay=20)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("els => els.map(e => e.href)")
+    found = {urlparse(href).path.rstrip("/").split("/")[-1] for href in hrefs}
+    assert found == tagged
+    assert tab.errors == []
 
 
 def test_link_to_answer_opens_it(tab: Tab, site_url: str):
