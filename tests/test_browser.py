@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -160,3 +161,33 @@ def test_glossary_tooltip_on_hover_and_focus_then_click_lands_on_entry(tab: Tab,
     assert heading.is_visible()
     assert tab.errors == []
     assert off_origin(tab) == []
+
+
+LAYOUT_SHIFTS = """
+window.__qaShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__qaShift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("path", ["/", Q1, "/glossary/", "/self-test/", "/tags/"])
+def test_nothing_moves_when_the_scripts_arrive_late(browser, site_url: str, path: str):
+    # A browser may paint before Material's bundle (end of the body) has run; on a slow
+    # connection it does. Hold the bundle back, so that first paint is the no-script one:
+    # the page must not move when the scripts then run (Lighthouse's layout shift).
+    context = browser.new_context(viewport={"width": 1350, "height": 940})
+    page = context.new_page()
+    page.add_init_script(LAYOUT_SHIFTS)
+
+    def late(route):
+        time.sleep(0.5)
+        route.continue_()
+
+    page.route("**/assets/javascripts/bundle.*.js", late)
+    page.goto(site_url + path)
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.wait_for_timeout(800)  # the self-test app fills its place, the footer settles
+    shift = page.evaluate("window.__qaShift")
+    context.close()
+    assert shift < 0.02, f"layout shift {shift:.3f} on {path}"
