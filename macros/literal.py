@@ -16,7 +16,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-__all__ = ["SKIP_TAGS", "LiteralContent", "Rendered", "render", "text_slots"]
+__all__ = ["SKIP_TAGS", "LiteralContent", "Rendered", "html_text", "render", "text_slots"]
 
 SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "button"}
 """Elements whose text never holds a glossary mention (code, headings, links ...)."""
@@ -105,6 +105,14 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
 
+def html_text(html: str) -> str:
+    """The text of an HTML fragment, entities decoded, whitespace collapsed."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
 class Rendered:
     """One piece of Q&A Markdown rendered literally: its HTML, plain text and linkable text."""
 
@@ -115,10 +123,7 @@ class Rendered:
     @cached_property
     def text(self) -> str:
         """The rendered text, whitespace collapsed (for descriptions and word counts)."""
-        extractor = _TextExtractor()
-        extractor.feed(self.html)
-        extractor.close()
-        return " ".join("".join(extractor.parts).split())
+        return html_text(self.html)
 
 
 _md = Markdown(extensions=["tables", "fenced_code", LiteralContent()])

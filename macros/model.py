@@ -27,11 +27,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
 import markdown
+
+from .literal import html_text
 
 __all__ = [
     "Collection",
@@ -147,15 +148,6 @@ def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
     return slug
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 _inline_md = markdown.Markdown(extensions=["tables"])
 
 
@@ -169,10 +161,7 @@ def markdown_to_text(source: str) -> str:
     if not _MARKUP.search(source):  # plain words (most question headings): nothing to render
         return " ".join(source.split())
     _inline_md.reset()
-    extractor = _TextExtractor()
-    extractor.feed(_inline_md.convert(source))
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    return html_text(_inline_md.convert(source))
 
 
 # --------------------------------------------------------------------------- line scanning

@@ -336,17 +336,11 @@ class QAPlugin(BasePlugin[QAConfig]):
         return page
 
     def _glossary_page_missing(self, config: Any) -> PluginError:
-        path = config.config_file_path or "mkdocs.yml"
-        return PluginError(
-            str(
-                Diagnostic(
-                    posixpath.basename(path),
-                    config_line(path, ["plugins", "qa", "glossary_page"]),
-                    f"plugins.qa.glossary_page: '{self.config.glossary_page}' not found in docs/: "
-                    "create it with {{ glossary() }} in it, or set glossary: '' for no glossary",
-                )
-            )
+        message = (
+            f"plugins.qa.glossary_page: '{self.config.glossary_page}' not found in docs/: "
+            "create it with {{ glossary() }} in it, or set glossary: '' for no glossary"
         )
+        return PluginError(str(_config_diagnostic(config, ["plugins", "qa", "glossary_page"], message)))
 
     def _load_glossary(self, config: Any) -> Glossary | None:
         if not self.config.glossary:
@@ -355,16 +349,11 @@ class QAPlugin(BasePlugin[QAConfig]):
         project = Path(config.config_file_path or "mkdocs.yml").parent
         shown = posixpath.relpath(path.as_posix(), project.as_posix())
         if not path.is_file():
-            path_conf = config.config_file_path or "mkdocs.yml"
-            raise PluginError(
-                str(
-                    Diagnostic(
-                        posixpath.basename(path_conf),
-                        config_line(path_conf, ["plugins", "qa", "glossary"]),
-                        f"plugins.qa.glossary: '{self.config.glossary}' not found in docs/: fix the path, or set it to '' for no glossary",
-                    )
-                )
+            message = (
+                f"plugins.qa.glossary: '{self.config.glossary}' not found in docs/: "
+                "fix the path, or set it to '' for no glossary"
             )
+            raise PluginError(str(_config_diagnostic(config, ["plugins", "qa", "glossary"], message)))
         try:
             return load_glossary(path, shown)
         except GlossaryError as exc:
@@ -413,9 +402,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         return collections
 
     def _config_error(self, config: Any, message: str, index: int | None) -> Diagnostic:
-        path = config.config_file_path or "mkdocs.yml"
         keys: list[Any] = ["plugins", "qa", "sources"] + ([index] if index is not None else [])
-        return Diagnostic(posixpath.basename(path), config_line(path, keys), f"plugins.qa.sources: {message}")
+        return _config_diagnostic(config, keys, f"plugins.qa.sources: {message}")
 
     def _nav(self, files: Files) -> list:
         """Home, then each collection grouped by section, then the other pages."""
@@ -442,6 +430,12 @@ class QAPlugin(BasePlugin[QAConfig]):
         )
         nav.extend(others)
         return nav
+
+
+def _config_diagnostic(config: Any, keys: list[Any], message: str) -> Diagnostic:
+    """``mkdocs.yml:LINE: message``, at the line of ``keys`` in the config file."""
+    path = config.config_file_path or "mkdocs.yml"
+    return Diagnostic(posixpath.basename(path), config_line(path, keys), message)
 
 
 NAV_SIBLINGS = 25

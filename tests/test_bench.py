@@ -10,14 +10,16 @@ from pathlib import Path
 from .conftest import ROOT
 
 
-def test_bench_runs_at_ten_questions(tmp_path: Path):
+def run_script(name: str, *args: str) -> None:
+    """Run ``scripts/<name>`` as a user does; it must succeed."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--sizes", "10", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=False,
+        [sys.executable, str(ROOT / "scripts" / name), *args], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_bench_runs_at_ten_questions(tmp_path: Path):
+    run_script("bench.py", "--sizes", "10", "--out", str(tmp_path))
     payload = json.loads((tmp_path / "bench.json").read_text())
     [row] = payload["results"]
     assert row["questions"] == 10
@@ -34,13 +36,7 @@ def test_bench_runs_at_ten_questions(tmp_path: Path):
 
 
 def test_profile_by_package_runs_at_ten_questions(tmp_path: Path):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "profile_build.py"), "--questions", "10", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    run_script("profile_build.py", "--questions", "10", "--out", str(tmp_path))
     payload = json.loads((tmp_path / "profile.json").read_text())
     full, bare = payload["full_self_seconds"], payload["bare_self_seconds"]
     # Our plugin runs only in the full build; both builds render with Python-Markdown and Jinja.
