@@ -7,6 +7,7 @@ characters everywhere, never as markup.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
@@ -16,7 +17,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-__all__ = ["SKIP_TAGS", "LiteralContent", "Rendered", "html_text", "render", "text_slots"]
+__all__ = ["SKIP_TAGS", "LiteralContent", "Rendered", "html_text", "render", "text_slots", "unwrap_paragraph"]
 
 SKIP_TAGS = {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "button"}
 """Elements whose text never holds a glossary mention (code, headings, links ...)."""
@@ -103,6 +104,12 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+
+
+def unwrap_paragraph(html: str) -> str:
+    """Rendered inline Markdown without the one paragraph around it (for headings, links, labels)."""
+    match = re.fullmatch(r"<p>(.*)</p>", html, re.DOTALL)
+    return match.group(1) if match else html
 
 
 def html_text(html: str) -> str:

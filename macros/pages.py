@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from .glossary import Glossary, Term
-from .literal import render
+from .literal import render, unwrap_paragraph
 from .model import Collection, Question, separate_lists, shift_headings
 
 __all__ = [
@@ -182,10 +182,7 @@ def study_footer(
 
 def question_number_html(question: Question) -> str:
     """ "12. Why …?" as HTML: the question's inline Markdown rendered literally."""
-    rendered = render(question.text).html
-    if rendered.startswith("<p>") and rendered.endswith("</p>"):
-        rendered = rendered[3:-4]
-    return f"{question.number}. {rendered}"
+    return f"{question.number}. {unwrap_paragraph(render(question.text).html)}"
 
 
 def home_markdown(collections: list[Collection], links: dict[str, str]) -> str:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from .glossary import Glossary, Term
-from .literal import render
+from .literal import render, unwrap_paragraph
 from .model import Collection, Question, separate_lists, shift_headings, slugify
 
 __all__ = [
@@ -60,9 +60,7 @@ def literal_html(source: str) -> str:
 
 
 def _inline_html(source: str) -> str:
-    rendered = literal_html(source)
-    match = re.fullmatch(r"<p>(.*)</p>", rendered, re.DOTALL)
-    return match.group(1) if match else rendered
+    return unwrap_paragraph(literal_html(source))
 
 
 def _shifted(collection: Collection, source: str, level: int) -> str:
