@@ -27,20 +27,20 @@ pdf: $(STAMP)  ## the PDF book into build/book.pdf (WeasyPrint; no browser); pri
 	$(BIN)/python scripts/build_pdf.py
 
 bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (bench-results/pdf.md)
-	$(BIN)/python scripts/bench_pdf.py
+	$(BIN)/python tools/bench_pdf.py
 
 bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/)
-	$(BIN)/python scripts/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
+	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
 
 profile: $(STAMP)  ## where the build time goes, by package: full site vs bare Material (bench-results/profile.md)
-	$(BIN)/python scripts/profile_build.py --questions $(or $(QUESTIONS),1000)
+	$(BIN)/python tools/profile_build.py --questions $(or $(QUESTIONS),1000)
 
 lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse scores (bench-results/frontend.md)
-	$(BIN)/python scripts/lighthouse.py
+	$(BIN)/python tools/lighthouse.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check macros scripts tests
-	$(BIN)/ruff format --check macros scripts tests
+	$(BIN)/ruff check macros scripts tools tests
+	$(BIN)/ruff format --check macros scripts tools tests
 
 chromium:  ## browser tests drive Debian's Chromium; install it when missing (root only)
 	@if [ ! -x /usr/bin/chromium ]; then \

@@ -1,8 +1,8 @@
 """Build-time package of the study site.
 
-:mod:`macros.model` parses Q&A documents; :mod:`macros.pages` renders Markdown
-from the model; :mod:`macros.plugin` plugs both into MkDocs. This module is the
-entry point of mkdocs-macros: it registers the small macros that pages call.
+:mod:`macros.parser` reads Q&A documents into :mod:`macros.model`; :mod:`macros.render`
+renders their content; :mod:`macros.plugin` plugs it all into MkDocs. This module is the
+entry point of mkdocs-macros: it registers the small macros that hand-written pages call.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     """Register the macros (called by mkdocs-macros)."""
-    from .pages import home_markdown
 
     def plugin() -> Any:
         qa = env.conf.plugins.get("qa")
@@ -23,12 +22,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def qa_home() -> str:
         """Title, introduction and every question of each collection, by section."""
-        return home_markdown(plugin().collections, plugin().study_links())
+        return plugin().home_markdown(env.page.file.src_uri)
 
     @env.macro
     def glossary() -> str:
         """Every glossary entry: definition, aliases, related terms, reference, "Appears in"."""
-        return plugin().glossary_page_markdown()
+        return plugin().glossary_markdown(env.page.file.src_uri)
 
     @env.macro
     def self_test() -> str:

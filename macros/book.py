@@ -6,10 +6,10 @@ table of contents, every question on a page of its own with its answer in full,
 and a glossary appendix. :func:`write_book` renders it with WeasyPrint and the
 paged-media stylesheet ``book.css`` that sits beside this module.
 
-Answers are rendered with Python-Markdown after the same helpers as the site pages
-(:func:`~macros.model.separate_lists`, :func:`~macros.model.shift_headings`), and,
-as on the question pages, raw HTML in the content stays text. The first mention of
-each glossary term links to its entry in the appendix (:func:`~macros.glossary.link_tree`).
+Content is rendered by the site's own renderer (:mod:`macros.render`) for the
+:data:`~macros.render.BOOK` target: the same extensions and content policy as the
+pages, code highlighted with inline styles, headings shifted to the chapter's depth,
+and the first mention of each glossary term linked to its entry in the appendix.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import os
 import subprocess
 import tempfile
 import warnings
-import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -28,12 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
-
-from .glossary import Glossary, Term, annotate, link_tree
-from .literal import LiteralContent
-from .model import Collection, Question, separate_lists, shift_headings
+from .glossary import Glossary, Term
+from .model import Collection, Question
+from .pages import reference_html
+from .render import BOOK, Renderer, cut_words
+from .site import Site
 
 __all__ = [
     "FONTS",
@@ -141,116 +139,34 @@ def pdf_name(collections: list[Collection]) -> str:
     return f"{collections[0].slug}.pdf" if len(collections) == 1 else "book.pdf"
 
 
-def _question_id(collection: Collection, question: Question) -> str:
-    return f"q-{collection.slug}-{question.slug}"
-
-
 def _term_id(term_id: str) -> str:
     return f"term-{term_id}"
-
-
-def _short(text: str, limit: int) -> str:
-    """Text cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
 
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-# --------------------------------------------------------------------------- Markdown
-
-
-class _BookLinks(Treeprocessor):
-    """Marks external links and links the first mention of each glossary term in one answer."""
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.glossary: Glossary | None = None
-        self.link_terms = False
-
-    def run(self, root: etree.Element) -> None:
-        for link in root.iter("a"):
-            if link.get("href", "").startswith(("http://", "https://", "mailto:")):
-                link.set("class", (link.get("class", "") + " external").strip())
-        if self.link_terms and self.glossary is not None:
-            glossary = self.glossary
-
-            def make_link(term_id: str, text: str) -> etree.Element:
-                link = etree.Element("a", {"href": f"#{_term_id(term_id)}", "class": "term"})
-                link.text = text
-                return link
-
-            link_tree(root, glossary.matcher, make_link)
-
-
-class _Renderer:
-    """Python-Markdown set up like the site's, with raw HTML kept as text."""
-
-    def __init__(self, glossary: Glossary | None) -> None:
-        self.md = markdown.Markdown(
-            extensions=[
-                "abbr",
-                "attr_list",
-                "footnotes",
-                "tables",
-                "pymdownx.superfences",
-                "pymdownx.highlight",
-                "pymdownx.inlinehilite",
-                "pymdownx.tasklist",
-                "pymdownx.blocks.admonition",
-                "pymdownx.blocks.details",
-                LiteralContent(),  # as on the question pages: HTML and entities print as written
-            ],
-            extension_configs={
-                "footnotes": {"UNIQUE_IDS": True},  # footnote ids stay distinct across the book
-                "pymdownx.highlight": {"use_pygments": True, "noclasses": True, "pygments_style": "default"},
-            },
-        )
-        self.links = _BookLinks(self.md)
-        self.links.glossary = glossary
-        self.md.treeprocessors.register(self.links, "qa-book-links", 1)
-
-    def block(self, source: str, *, link_terms: bool = False) -> str:
-        """HTML of a Markdown block (an answer, a body, an introduction)."""
-        self.md.reset()
-        self.links.link_terms = link_terms
-        return self.md.convert(source)
-
-    def inline(self, source: str) -> str:
-        """HTML of one line of inline Markdown (a question, a title), without the paragraph."""
-        rendered = self.block(source).strip()
-        if rendered.startswith("<p>") and rendered.endswith("</p>"):
-            rendered = rendered[3:-4]
-        return rendered
-
-
 # --------------------------------------------------------------------------- the document
 
 
-def book_html(collections: list[Collection], glossary: Glossary | None = None, info: BookInfo | None = None) -> str:
+def book_html(site: Site, info: BookInfo | None = None) -> str:
     """The whole book as one HTML document, for WeasyPrint and ``book.css``.
 
     Args:
-        collections: the parsed source documents, in order.
-        glossary: the glossary, or None for a book without a glossary appendix.
+        site: the parsed source documents and glossary, with the site's renderer.
         info: cover and metadata; titles default to the collection's.
 
     Returns:
         The HTML text.
     """
+    collections, glossary = site.collections, site.glossary
     if not collections:
         raise BookError("no collection to print: give at least one Q&A source document")
     info = info or BookInfo()
-    title = info.title or (collections[0].title if len(collections) == 1 else "Questions and Answers")
+    title = info.title or (collections[0].title_text if len(collections) == 1 else "Questions and Answers")
     main_title, subtitle = split_title(title)
     subtitle = info.subtitle or subtitle
-    questions = [q for c in collections for q in c.questions]
-    appears = annotate(questions, glossary) if glossary is not None else {}
-    renderer = _Renderer(glossary)
     if not info.description:
         info = replace(info, description=_counts(collections, glossary))
     parts = [
@@ -259,26 +175,23 @@ def book_html(collections: list[Collection], glossary: Glossary | None = None, i
         _contents(collections, glossary),
     ]
     several = len(collections) > 1
+    renderer = site.renderer
     for collection in collections:
         if several:
-            parts.append(_part(collection.title, collection.intro, f"c-{collection.slug}", 1, renderer))
+            parts.append(
+                _part(collection.title_text, collection, collection.intro, f"c-{collection.slug}", 1, renderer)
+            )
         elif collection.intro:
-            parts.append(_part("Introduction", collection.intro, "introduction", 1, renderer))
+            parts.append(_part("Introduction", collection, collection.intro, "introduction", 1, renderer))
         for section in collection.sections:
             if section.title:
-                parts.append(
-                    _part(
-                        section.title,
-                        section.intro,
-                        f"s-{collection.slug}-{section.slug}",
-                        2 if several else 1,
-                        renderer,
-                    )
-                )
+                level = 2 if several else 1
+                anchor = f"s-{collection.slug}-{section.slug}"
+                parts.append(_part(section.title_text, collection, section.intro, anchor, level, renderer))
             for question in section.questions:
-                parts.append(_question(collection, question, main_title, several, glossary, renderer))
+                parts.append(_question(question, main_title, several, glossary, renderer))
     if glossary is not None and glossary.terms:
-        parts.append(_glossary(glossary, appears, collections, renderer))
+        parts.append(_glossary(glossary, site.appears, several, renderer))
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
 
@@ -328,10 +241,14 @@ def _cover(title: str, subtitle: str, collections: list[Collection], glossary: G
     return "\n".join(line for line in lines if line)
 
 
-def _toc_question(collection: Collection, question: Question) -> str:
+def _number(question: Question) -> str:
+    return f"{question.number}." if question.number is not None else ""
+
+
+def _toc_question(question: Question) -> str:
     return (
-        f'<li class="toc-q"><a href="#{_question_id(collection, question)}">'
-        f'<span class="n">{question.number}.</span><span class="t">{_e(question.plain_text)}</span></a></li>'
+        f'<li class="toc-q"><a href="#{question.book_id}">'
+        f'<span class="n">{_number(question)}</span><span class="t">{_e(question.plain_title)}</span></a></li>'
     )
 
 
@@ -343,10 +260,10 @@ def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
         if not several and collection.intro:
             inner.append('<li class="toc-part"><a href="#introduction"><span class="t">Introduction</span></a></li>')
         for section in collection.sections:
-            entries = "\n".join(_toc_question(collection, q) for q in section.questions)
+            entries = "\n".join(_toc_question(q) for q in section.questions)
             if section.title:
                 inner.append(
-                    f'<li class="toc-part"><a href="#s-{collection.slug}-{section.slug}"><span class="t">{_e(section.title)}</span></a>'
+                    f'<li class="toc-part"><a href="#s-{collection.slug}-{section.slug}"><span class="t">{_e(section.title_text)}</span></a>'
                     f"\n<ol>\n{entries}\n</ol></li>"
                 )
             else:
@@ -354,7 +271,7 @@ def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
         body = "\n".join(inner)
         if several:
             items.append(
-                f'<li class="toc-part"><a href="#c-{collection.slug}"><span class="t">{_e(collection.title)}</span></a>\n<ol>\n{body}\n</ol></li>'
+                f'<li class="toc-part"><a href="#c-{collection.slug}"><span class="t">{_e(collection.title_text)}</span></a>\n<ol>\n{body}\n</ol></li>'
             )
         else:
             items.append(body)
@@ -364,53 +281,43 @@ def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
     return f'<nav class="toc" id="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
 
 
-def _part(title: str, intro: str, anchor: str, level: int, renderer: _Renderer) -> str:
+def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
     """A page that opens a collection, a section or the introduction."""
-    body = renderer.block(separate_lists(intro)) if intro else ""
+    target = replace(BOOK, question_level=3, term_href=None)
+    body = renderer.markdown(intro, target, source_level=collection.question_level).html if intro else ""
     return (
         f'<section class="part" id="{_e(anchor)}">\n'
-        f'<h2 class="part-title bm-{level}" data-chapter="{_e(_short(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
+        f'<h2 class="part-title bm-{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
         f"{body}\n</section>"
     )
 
 
-def _where(question: Question, collection: Collection) -> str:
-    """ "Question 3 of 10 · Section", as on the site's question pages."""
-    total = len(collection.questions)
-    position = collection.questions.index(question) + 1
-    where = (
-        f"Question {question.number} of {total}"
-        if question.number == position
-        else f"Question {question.number} ({position} of {total})"
-    )
-    if question.section is not None and question.section.title:
-        where += f" · {question.section.title}"
-    return where
-
-
 def _question(
-    collection: Collection,
     question: Question,
     book_title: str,
     several: bool,
     glossary: Glossary | None,
-    renderer: _Renderer,
+    renderer: Renderer,
 ) -> str:
-    section = question.section
-    sectioned = section is not None and bool(section.title)
+    collection, section = question.collection, question.section
+    sectioned = bool(section.title)
     level = 1 + int(several) + int(sectioned)
     heading = min(6, level + 1)  # h2 under the book, deeper under a collection or a section
-    chapter = section.title if sectioned else (collection.title if several else book_title)
-    delta = heading + 1 - (collection.question_level + 1)
-    answer = renderer.block(separate_lists(shift_headings(question.answer, delta)), link_terms=True)
-    body = renderer.block(separate_lists(shift_headings(question.body, delta))) if question.body else ""
-    topic = f"{question.number}. {question.plain_text}"
+    chapter = section.title_text if sectioned else (collection.title_text if several else book_title)
+    target = replace(BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None)
+    source_level = collection.question_level
+    answer = renderer.markdown(question.answer, target, source_level=source_level).html
+    body_target = replace(target, term_href=None)
+    body = renderer.markdown(question.body, body_target, source_level=source_level).html if question.body else ""
+    topic = question.label
+    number = _number(question)
     parts = [
-        f'<article class="question" id="{_question_id(collection, question)}">',
-        f'<p class="eyebrow">{_e(_where(question, collection))}</p>',
-        f'<h{heading} class="q-title bm-{level}" data-chapter="{_e(_short(chapter or "", HEADER_CHAPTER))}" '
-        f'data-topic="{_e(_short(topic, HEADER_TOPIC))}">'
-        f'<span class="q-num">{question.number}.</span> {renderer.inline(question.text)}</h{heading}>',
+        f'<article class="question" id="{question.book_id}">',
+        f'<p class="eyebrow">{_e(question.where)}</p>',
+        f'<h{heading} class="q-title bm-{level}" data-chapter="{_e(cut_words(chapter or "", HEADER_CHAPTER))}" '
+        f'data-topic="{_e(cut_words(topic, HEADER_TOPIC))}">'
+        + (f'<span class="q-num">{number}</span> ' if number else "")
+        + f"{renderer.inline(question.text, BOOK).html}</h{heading}>",
     ]
     if body:
         parts.append(f'<div class="q-body">\n{body}\n</div>')
@@ -434,14 +341,7 @@ def _key_terms(terms: list[Term], level: int) -> str:
     return f'<aside class="key-terms">\n<h{level} class="kt-title">Key terms</h{level}>\n<ul>\n{items}\n</ul>\n</aside>'
 
 
-def _glossary(
-    glossary: Glossary,
-    appears: dict[str, list[Question]],
-    collections: list[Collection],
-    renderer: _Renderer,
-) -> str:
-    collection_of = {id(q): c for c in collections for q in c.questions}
-    several = len(collections) > 1
+def _glossary(glossary: Glossary, appears: dict[str, list[Question]], several: bool, renderer: Renderer) -> str:
     parts = [
         '<section class="glossary" id="glossary">',
         '<h2 class="bm-1">Glossary</h2>',
@@ -451,10 +351,8 @@ def _glossary(
     ]
     letter = ""
     for term in glossary.terms.values():
-        first = term.term[:1].upper()
-        first = first if first.isalpha() else "#"
-        if first != letter:
-            letter = first
+        if term.letter != letter:
+            letter = term.letter
             parts.append(f'<h3 class="letter">{_e(letter)}</h3>')
         lines = [
             f'<div class="entry" id="{_term_id(term.id)}">',
@@ -462,7 +360,7 @@ def _glossary(
             f"<p>{_e(term.short)}</p>",
         ]
         if term.long:
-            lines.append(f'<p class="facts">{renderer.inline(term.long)}</p>')
+            lines.append(f'<p class="facts">{renderer.inline(term.long, BOOK).html}</p>')
         if term.aliases:
             lines.append(f'<p class="facts"><span class="label">Also:</span> {_e(", ".join(term.aliases))}</p>')
         if term.related:
@@ -473,12 +371,14 @@ def _glossary(
             )
             lines.append(f'<p class="facts"><span class="label">Related:</span> {related}</p>')
         if term.reference:
-            lines.append(f'<p class="facts"><span class="label">Reference:</span> {_reference(term)}</p>')
+            lines.append(
+                f'<p class="facts"><span class="label">Reference:</span> {reference_html(term, paper=True)}</p>'
+            )
         uses = appears.get(term.id, [])
         if uses:
             links = ", ".join(
-                f'<a href="#{_question_id(collection_of[id(q)], q)}">'
-                f"{_e(collection_of[id(q)].title) + ' ' if several else ''}{q.number}</a>"
+                f'<a href="#{q.book_id}">'
+                f"{_e(q.collection.title_text) + ' ' if several else ''}{q.number if q.number is not None else q.position}</a>"
                 for q in uses
             )
             label = "Question" if len(uses) == 1 else "Questions"
@@ -487,14 +387,6 @@ def _glossary(
         parts.append("\n".join(lines))
     parts += ["</div>", "</section>"]
     return "\n".join(parts)
-
-
-def _reference(term: Term) -> str:
-    author, year, title, _, url = term.citation()
-    parts = [_e(author), f"({_e(year)})" if year else "", f"<i>{_e(title)}</i>"]
-    if url:  # on paper the address itself is the reference
-        parts.append(f'<a class="reference" href="{_e(url)}">{_e(url)}</a>')
-    return " ".join(p for p in parts if p)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -590,10 +482,9 @@ def _one_line(exc: BaseException) -> str:
 
 
 def write_book(
-    collections: list[Collection],
+    site: Site,
     out: str | Path,
     *,
-    glossary: Glossary | None = None,
     info: BookInfo | None = None,
     base_dir: str | Path | None = None,
     paper: str = "a4",
@@ -603,9 +494,8 @@ def write_book(
     """Render the book to ``out``, atomically: a failure never leaves a partial file there.
 
     Args:
-        collections: the parsed source documents.
+        site: the parsed source documents and glossary, with the site's renderer.
         out: the PDF to write (its folder is created).
-        glossary: the glossary, or None.
         info: cover and metadata.
         base_dir: where relative image paths in the content are resolved (the docs folder).
         paper: ``"a4"`` or ``"letter"``.
@@ -620,7 +510,7 @@ def write_book(
     weasyprint = _weasyprint()
     check_fonts()
     out = Path(out)
-    source = book_html(collections, glossary, info)
+    source = book_html(site, info)
     base = Path(base_dir or ".").resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)

@@ -13,23 +13,22 @@ The glossary is one YAML file (``docs/glossary.yml``)::
 
 The :class:`Matcher` finds mentions in plain text: case-insensitive, on word
 boundaries, plurals and aliases included, longest match first, one pass over
-the text whatever the number of terms. :func:`link_tree` applies it to a
+the text whatever the number of terms. :mod:`macros.linker` applies it to a
 Python-Markdown element tree, never inside code, headings or links.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable, Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .literal import render, text_slots
-from .model import Diagnostic, InputError, Question, separate_lists, slugify
+from .model import Diagnostic, InputError, Question, slugify
 
 __all__ = [
     "MAX_SHORT_WORDS",
@@ -38,12 +37,8 @@ __all__ = [
     "Matcher",
     "Relatedness",
     "Term",
-    "annotate",
-    "link_tree",
     "load_glossary",
-    "markdown_terms",
     "parse_glossary",
-    "terms_in_tree",
     "unused_terms",
 ]
 
@@ -73,6 +68,12 @@ class Term:
     @property
     def names(self) -> list[str]:
         return [self.term, *self.aliases]
+
+    @property
+    def letter(self) -> str:
+        """Its letter in the glossary's A–Z ("#" for a digit or a symbol)."""
+        first = unicodedata.normalize("NFKD", self.term.strip())[:1].upper()  # "É" files under E
+        return first if first.isascii() and first.isalpha() else "#"
 
     def citation(self) -> tuple[str, str, str, str, str] | None:
         """The reference as (first author, year, title, link label, address), "" where unknown."""
@@ -363,89 +364,7 @@ class Matcher:
         return None
 
 
-# --------------------------------------------------------------------------- element trees
-
-
-def terms_in_tree(root: etree.Element, matcher: Matcher) -> list[str]:
-    """Ids of the terms mentioned in linkable text of a tree, in order of first mention."""
-    seen: dict[str, None] = {}
-    for _, element, slot in text_slots(root):
-        for _, _, term_id in matcher.find(getattr(element, slot)):
-            seen.setdefault(term_id)
-    return list(seen)
-
-
-def link_tree(
-    root: etree.Element,
-    matcher: Matcher,
-    make_link: Callable[[str, str], etree.Element],
-    exclude: Iterable[str] = (),
-) -> list[str]:
-    """Wrap the first mention of each term in a link; returns the ids linked, in order.
-
-    Args:
-        root: a Python-Markdown element tree.
-        matcher: the glossary's matcher.
-        make_link: builds the ``<a>`` for (term id, mention text); its tail is set here.
-        exclude: term ids never to link (a term on its own glossary entry).
-    """
-    linked: dict[str, None] = dict.fromkeys(exclude)
-    done: list[str] = []
-    for parent, element, slot in list(text_slots(root)):
-        text = getattr(element, slot)
-        first = []
-        for mention in matcher.find(text):
-            if mention[2] not in linked:
-                linked[mention[2]] = None
-                first.append(mention)
-        if not first:
-            continue
-        done.extend(m[2] for m in first)
-        links = []
-        for k, (start, end, term_id) in enumerate(first):
-            link = make_link(term_id, text[start:end])
-            link.tail = text[end : first[k + 1][0] if k + 1 < len(first) else len(text)]
-            links.append(link)
-        setattr(element, slot, text[: first[0][0]])
-        # Text goes before the element's first child; a tail sits in the parent, after the element.
-        target, position = (element, 0) if slot == "text" else (parent, list(parent).index(element) + 1)
-        for offset, link in enumerate(links):
-            target.insert(position + offset, link)
-    return done
-
-
-# --------------------------------------------------------------------------- terms of a document
-
-
-def markdown_terms(source: str, matcher: Matcher) -> list[str]:
-    """Terms mentioned in the linkable text of a Markdown document, in order of first mention.
-
-    Uses the same rendering as the pages and the same walk as :func:`link_tree`, so a term
-    found here is a term the page links (code, headings and links excluded).
-    """
-    seen: dict[str, None] = {}
-    for text in render(source).runs:
-        for _, _, term_id in matcher.find(text):
-            seen.setdefault(term_id)
-    return list(seen)
-
-
-def annotate(questions: Iterable[Question], glossary: Glossary) -> dict[str, list[Question]]:
-    """Set ``question.terms`` for every question; return each term's questions ("Appears in").
-
-    A question uses a term when its body or answer mentions it in linkable text, or its
-    heading does (headings are never linked, but the page's "Key terms" links them).
-    """
-    matcher = glossary.matcher
-    appears: dict[str, list[Question]] = {term_id: [] for term_id in glossary.terms}
-    for question in questions:
-        found = markdown_terms(separate_lists(question.body), matcher) if question.body else []
-        found += markdown_terms(separate_lists(question.answer), matcher)
-        found += [term_id for _, _, term_id in matcher.find(question.plain_text)]
-        question.terms = list(dict.fromkeys(found))
-        for term_id in question.terms:
-            appears[term_id].append(question)
-    return appears
+# --------------------------------------------------------------------------- questions
 
 
 class Relatedness:
@@ -457,7 +376,7 @@ class Relatedness:
     """
 
     def __init__(self, questions: list[Question], common: int = 50) -> None:
-        self.position = {id(q): index for index, q in enumerate(questions)}
+        self.position = {q: index for index, q in enumerate(questions)}
         users: dict[str, list[Question]] = {}
         for question in questions:
             for term_id in question.terms:
@@ -466,15 +385,12 @@ class Relatedness:
 
     def related(self, question: Question, limit: int = 3) -> list[Question]:
         """Up to ``limit`` other questions sharing the most terms (ties: document order)."""
-        shared: dict[int, int] = {}
-        by_id: dict[int, Question] = {}
+        shared: dict[Question, int] = {}
         for term_id in question.terms:
             for other in self.users.get(term_id, ()):
                 if other is not question:
-                    shared[id(other)] = shared.get(id(other), 0) + 1
-                    by_id[id(other)] = other
-        best = sorted(shared, key=lambda key: (-shared[key], self.position[key]))[:limit]
-        return [by_id[key] for key in best]
+                    shared[other] = shared.get(other, 0) + 1
+        return sorted(shared, key=lambda other: (-shared[other], self.position[other]))[:limit]
 
 
 def unused_terms(glossary: Glossary, appears: dict[str, list[Question]]) -> list[Diagnostic]:
@@ -484,7 +400,6 @@ def unused_terms(glossary: Glossary, appears: dict[str, list[Question]]) -> list
             glossary.path,
             term.line,
             f"term '{term.term}' appears in no question: add an alias that the text uses, or remove the entry",
-            "warning",
         )
         for term_id, term in glossary.terms.items()
         if not appears.get(term_id)

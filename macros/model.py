@@ -1,38 +1,29 @@
-"""Q&A source format: parser and model.
+"""The model of a Q&A document: Collection → Section → Question, and each question's identity.
 
-One module, no MkDocs and no Jinja: everything the site, the command-line
-scripts and the PDF book know about a Q&A document comes from here.
+No MkDocs, no Jinja, no Markdown rendering: :mod:`macros.parser` builds these objects from
+a source document and everything else (pages, self-test, Anki deck, PDF book, the
+JavaScript through the data the build writes) reads them.
 
-The source format is a Markdown document such as::
+A question's identity is computed here and nowhere else:
 
-    # Title
-    Optional introduction.
-
-    ## Optional section                 (level below the questions)
-    ### 1. Question text?               (level 2 or 3; 1. / Q1. / Q1: / Question 1:)
-    **Question:** optional question body (code, context ...)
-    **Answer:**
-    The answer in Markdown (paragraphs, lists, tables, code, deeper headings).
-    ---
-
-The parser reads the document line by line, tracking fenced code blocks so that
-nothing inside a fence is ever taken for structure. Every problem is reported
-as a :class:`Diagnostic` with the file and line; errors are raised together in
-one :class:`QAFormatError`.
+===============  ==========================================  ===================================
+property         example                                     used by
+===============  ==========================================  ===================================
+``id``           ``advanced-generative-ai-qa/9``             progress data, Anki note GUID
+``src_uri``      ``advanced-generative-ai-qa/9-explain….md``  the generated page's file
+``url``          ``advanced-generative-ai-qa/9-explain…/``    links, from the site root
+``card_anchor``  ``card-advanced-generative-ai-qa-9``         its flashcard on the self-test page
+``book_id``      ``q-advanced-generative-ai-qa-9-explain…``   its chapter in the PDF book
+===============  ==========================================  ===================================
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
-from pathlib import Path
-
-import markdown
-
-from .literal import html_text
 
 __all__ = [
     "Collection",
@@ -41,26 +32,19 @@ __all__ = [
     "QAFormatError",
     "Question",
     "Section",
-    "key_points",
-    "markdown_to_text",
-    "parse_file",
-    "parse_text",
-    "separate_lists",
-    "shift_headings",
+    "page_url",
+    "relative_url",
     "slugify",
 ]
-
-# --------------------------------------------------------------------------- model
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One problem found in a source document."""
+    """One problem found in an input file: ``FILE:LINE: message``."""
 
     path: str
     line: int
     message: str
-    severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -78,63 +62,6 @@ class QAFormatError(InputError):
     """Raised when a source document cannot be read."""
 
 
-@dataclass
-class Question:
-    """One question and its answer, as written in the source."""
-
-    number: int
-    text: str  # inline Markdown of the question heading, wrapper bold removed
-    answer: str  # Markdown of the answer, as in the source
-    line: int  # line of the question heading
-    answer_line: int  # line of the answer marker
-    body: str = ""  # optional Markdown between the heading and the answer
-    slug: str = ""  # readable URL part: "<number>-<words>"
-    terms: list[str] = field(default_factory=list)  # glossary term ids, set by glossary.annotate
-    section: Section | None = field(default=None, repr=False)
-
-    @cached_property
-    def plain_text(self) -> str:
-        """The question as plain text (for titles and metadata)."""
-        return markdown_to_text(self.text)
-
-    @property
-    def key_points(self) -> list[str]:
-        """Top-level list items of the answer (see :func:`key_points`)."""
-        return key_points(self.answer)
-
-
-@dataclass
-class Section:
-    """A group of questions under a section heading (``title`` None: no heading)."""
-
-    title: str | None
-    line: int
-    intro: str = ""
-    slug: str = ""
-    questions: list[Question] = field(default_factory=list)
-
-
-@dataclass
-class Collection:
-    """One source document: its title, introduction, sections and questions."""
-
-    title: str
-    path: str
-    intro: str = ""
-    slug: str = ""
-    question_level: int = 2
-    sections: list[Section] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def questions(self) -> list[Question]:
-        """Every question, in document order."""
-        return [q for s in self.sections for q in s.questions]
-
-
-# --------------------------------------------------------------------------- text helpers
-
-
 def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
     """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -148,470 +75,143 @@ def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
     return slug
 
 
-_inline_md = markdown.Markdown(extensions=["tables"])
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL (from the site root) MkDocs gives the page ``src_uri``, as ``File.url`` computes it."""
+    stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
-# Characters that can start Markdown inline syntax; hyphens, '#' and '=' only matter at the
-# start of a line (lists, headings), which the other two patterns catch.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&|~]|^\s*\d+[.)]\s|^\s*[-+*#=]", re.MULTILINE)
+@dataclass(eq=False)
+class Question:
+    """One question and its answer, as written in the source."""
 
+    number: int | None  # as written (None: the document does not number its questions)
+    text: str  # inline Markdown of the question, wrapper bold removed
+    answer: str  # Markdown of the answer, as in the source
+    line: int  # line of the question
+    answer_line: int  # line where the answer starts
+    body: str = ""  # optional Markdown between the question and the answer
+    slug: str = ""  # its page's URL segment, unique in the collection ("9-explain-the-role-…")
+    key: str = ""  # its part of the id, unique in the collection ("9"), set with the slug
+    terms: list[str] = field(default_factory=list)  # glossary term ids it uses, in order of first mention
+    title: str = ""  # the question as plain text, from its rendering (set by the site, else words of ``text``)
+    section: Section = field(default=None, repr=False)  # type: ignore[assignment]
+    collection: Collection = field(default=None, repr=False)  # type: ignore[assignment]
 
-def markdown_to_text(source: str) -> str:
-    """Markdown rendered to plain text, whitespace collapsed."""
-    if not _MARKUP.search(source):  # plain words (most question headings): nothing to render
-        return " ".join(source.split())
-    _inline_md.reset()
-    return html_text(_inline_md.convert(source))
+    # ---------------------------------------------------------------- identity
 
+    @property
+    def id(self) -> str:
+        """Stable id of the question in progress data and the Anki deck: ``<collection>/<key>``."""
+        return f"{self.collection.slug}/{self.key}"
 
-# --------------------------------------------------------------------------- line scanning
+    @property
+    def src_uri(self) -> str:
+        """Where its generated page lives among the site's files."""
+        return f"{self.collection.slug}/{self.slug}.md"
 
-_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
-_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_QUESTION_RE = re.compile(
-    r"""^(?:\*\*|__)?                      # optional bold around everything
-        (?:Q(?:uestion)?[ \t]*)?           # Q / Question
-        (\d+)[ \t]*[.:)][ \t]*             # the number and its punctuation
-        (.*?)$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_ANSWER_RE = re.compile(
-    r"""^[ \t]{0,3}(?:[-*+][ \t]+)?        # optionally a list item
-        (?:\*\*|__)[ \t]*(Answer|A)[ \t]*(:?)[ \t]*(?:\*\*|__)[ \t]*(:?)   # **Answer:** / **Answer**: / **A:**
-        [ \t]*(.*)$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    @property
+    def url(self) -> str:
+        """Its page's URL from the site root."""
+        return page_url(self.src_uri, self.collection.directory_urls)
 
+    @property
+    def card_anchor(self) -> str:
+        """The anchor of its flashcard on the self-test page."""
+        return f"card-{self.collection.slug}-{self.key}"
 
-def _answer_marker(line: str) -> re.Match | None:
-    """The answer marker on ``line``; the short form needs its colon (``**A**`` alone is bold text)."""
-    match = _ANSWER_RE.match(line)
-    if match and match.group(1).lower() == "a" and not (match.group(2) or match.group(3)):
-        return None
-    return match
+    @property
+    def book_id(self) -> str:
+        """The id of its chapter in the PDF book."""
+        return f"q-{self.collection.slug}-{self.slug}"
 
+    # ---------------------------------------------------------------- place
 
-_QUESTION_MARKER_RE = re.compile(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)[ \t]*Question[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*(.*)$",
-    re.IGNORECASE,
-)
-_RULE_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST_ITEM_RE = re.compile(r"^([-*+]|\d+[.)])[ \t]+(.*)$")
+    @property
+    def position(self) -> int:
+        """1-based place in its collection."""
+        return self.collection.position(self)
 
+    @property
+    def label(self) -> str:
+        """ "9. Explain …" where the document numbers its questions, else the plain question."""
+        return f"{self.number}. {self.plain_title}" if self.number is not None else self.plain_title
 
-@dataclass
-class _Line:
-    number: int  # 1-based
-    text: str
-    in_code: bool  # inside a fenced code block (fence lines included)
-    heading: tuple[int, str] | None = None  # (level, text) when a heading outside code
+    @property
+    def plain_title(self) -> str:
+        return self.title or " ".join(self.text.split())
 
-
-def _scan(text: str, path: str, errors: list[Diagnostic]) -> list[_Line]:
-    """Split into lines, marking fenced code and headings."""
-    lines = text.split("\n")
-    out: list[_Line] = []
-    fence: tuple[str, int, int] | None = None  # (char, length, opening line)
-    for index, raw in enumerate(lines, start=1):
-        if fence is None:
-            match = _FENCE_RE.match(raw)
-            if match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
-                fence = (match.group(2)[0], len(match.group(2)), index)
-                out.append(_Line(index, raw, True))
-                continue
-            heading = _HEADING_RE.match(raw)
-            info = None
-            if heading:
-                info = (len(heading.group(1)), (heading.group(2) or "").strip())
-            out.append(_Line(index, raw, False, info))
+    @property
+    def where(self) -> str:
+        """ "Question 3 of 10 · Section": the eyebrow of its page and its chapter in the book."""
+        total = len(self.collection.questions)
+        position = self.position
+        if self.number is None or self.number == position:
+            where = f"Question {position} of {total}"
         else:
-            char, length, _ = fence
-            stripped = raw.strip()
-            indent = len(raw) - len(raw.lstrip(" "))
-            if stripped and set(stripped) == {char} and len(stripped) >= length and indent <= 3:
-                fence = None
-            out.append(_Line(index, raw, True))
-    if fence is not None:
-        char, length, opened = fence
-        errors.append(
-            Diagnostic(
-                path,
-                opened,
-                f"code fence opened here is never closed: add a line '{char * length}' after the code",
-            )
-        )
-    return out
+            where = f"Question {self.number} ({position} of {total})"
+        if self.section.title:
+            where += f" · {self.section.title_text}"
+        return where
 
 
-def _strip_bold(text: str) -> str:
-    """Remove bold wrapping the whole text (``**Why?**`` -> ``Why?``)."""
-    text = text.strip()
-    for mark in ("**", "__"):
-        if text.startswith(mark) and text.endswith(mark) and len(text) > 4:
-            inner = text[2:-2]
-            if mark not in inner:
-                return inner.strip()
-    return text
+@dataclass(eq=False)
+class Section:
+    """A group of questions under a section heading (``title`` None: no heading)."""
+
+    title: str | None  # inline Markdown
+    line: int
+    intro: str = ""
+    slug: str = ""
+    questions: list[Question] = field(default_factory=list)
+    title_plain: str = ""  # set by the site from its rendering
+
+    @property
+    def title_text(self) -> str:
+        return self.title_plain or " ".join((self.title or "").split())
 
 
-def _question_heading(level_text: tuple[int, str]) -> tuple[int, str] | None:
-    level, text = level_text
-    if level not in (2, 3):
-        return None
-    match = _QUESTION_RE.match(text)
-    if not match:
-        return None
-    number, rest = int(match.group(1)), match.group(2)
-    # "**1. Why?**": the bold opened before the number closes at the end.
-    if text.startswith(("**", "__")):
-        if rest.startswith(text[:2]):  # "**Q1:** Why?"
-            rest = rest[2:]
-        elif rest.endswith(text[:2]):  # "**1. Why?**"
-            rest = rest[:-2]
-    rest = _strip_bold(rest)
-    return number, rest
+@dataclass(eq=False)
+class Collection:
+    """One source document: its title, introduction, sections and questions."""
+
+    title: str
+    path: str  # as named in messages
+    intro: str = ""
+    slug: str = ""
+    question_level: int = 2  # heading level of its questions (answers' headings are deeper)
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    directory_urls: bool = True  # the site's use_directory_urls (see Question.url)
+    source_uri: str = ""  # the source's path among the site's files (the edit link of its pages)
+    title_plain: str = ""  # set by the site from its rendering
+
+    @property
+    def title_text(self) -> str:
+        return self.title_plain or " ".join(self.title.split())
+
+    @cached_property
+    def questions(self) -> list[Question]:
+        """Every question, in document order."""
+        return [q for s in self.sections for q in s.questions]
+
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        return {id(q): index for index, q in enumerate(self.questions, start=1)}
+
+    def position(self, question: Question) -> int:
+        return self._positions[id(question)]
 
 
-def _trim_block(lines: list[str]) -> list[str]:
-    """Drop blank lines and thematic breaks (``---``) around a block."""
-    start, end = 0, len(lines)
-    while start < end and (not lines[start].strip() or _RULE_RE.match(lines[start])):
-        start += 1
-    while end > start and (not lines[end - 1].strip() or _RULE_RE.match(lines[end - 1])):
-        end -= 1
-    return [line.rstrip() if not line.strip() else line for line in lines[start:end]]
-
-
-def _join(lines: list[str]) -> str:
-    """Join lines; trailing spaces are kept except the two of a hard break at block end."""
-    return "\n".join(lines).strip("\n")
-
-
-# --------------------------------------------------------------------------- parsing
-
-
-def parse_file(path: str | Path, display_path: str | None = None) -> Collection:
-    """Read and parse one source document.
-
-    Args:
-        path: the file to read.
-        display_path: how the file is named in messages (default: ``path``).
-
-    Raises:
-        QAFormatError: the file is missing, not UTF-8, or not in the Q&A format.
-    """
-    shown = display_path or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise QAFormatError(
-            [Diagnostic(shown, 1, "source document not found: check the path in mkdocs.yml (plugins: qa: sources)")]
-        ) from None
-    except OSError as exc:
-        raise QAFormatError([Diagnostic(shown, 1, f"cannot read the source document: {exc.strerror}")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise QAFormatError(
-            [Diagnostic(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")]
-        ) from None
-    return parse_text(text, shown)
-
-
-def parse_text(text: str, path: str = "<source>") -> Collection:
-    """Parse the text of a source document into a :class:`Collection`.
-
-    Raises:
-        QAFormatError: with every error found (file, line, what to fix).
-    """
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    errors: list[Diagnostic] = []
-    warnings: list[Diagnostic] = []
-    lines = _scan(text, path, errors)
-
-    questions_at = [(i, _question_heading(ln.heading)) for i, ln in enumerate(lines) if ln.heading]
-    questions_at = [(i, q) for i, q in questions_at if q is not None]
-    if not questions_at:
-        if not errors:
-            errors.append(
-                Diagnostic(
-                    path,
-                    1,
-                    "no questions found: write each question as a level-2 or level-3 heading "
-                    "with its number, for example '## 1. What is attention?'",
-                )
-            )
-        raise QAFormatError(errors)
-
-    level = _question_level(lines, questions_at)
-    question_index = {i: q for i, q in questions_at if lines[i].heading[0] == level}  # type: ignore[index]
-    first_q = min(question_index)
-
-    # Headings above the question level: the title, then section headings.
-    upper = [i for i, ln in enumerate(lines) if ln.heading and ln.heading[0] < level]
-    title_index: int | None = None
-    if upper and lines[upper[0]].heading[0] == 1 and upper[0] < first_q:  # type: ignore[index]
-        later_h1 = [i for i in upper[1:] if lines[i].heading[0] == 1]  # type: ignore[index]
-        between = [i for i in range(upper[0] + 1, first_q) if lines[i].heading]
-        # '# I. Networking' directly above the questions, with more such H1s later: a section.
-        if between or not later_h1 or level == 3:
-            title_index = upper[0]
-    section_starts = [i for i in upper if i != title_index]
-
-    if title_index is not None:
-        title = _strip_bold(lines[title_index].heading[1])  # type: ignore[index]
-    else:
-        title = Path(path).stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Questions"
-
-    collection = Collection(title=title, path=path, question_level=level, warnings=warnings)
-    boundaries = sorted(set(section_starts) | set(question_index) | {len(lines)})
-
-    # Introduction: between the title (or the start) and the first boundary.
-    intro_start = (title_index + 1) if title_index is not None else 0
-    collection.intro = _join(_trim_block([ln.text for ln in lines[intro_start : boundaries[0]]]))
-    _check_stray_answers(lines[intro_start : boundaries[0]], path, errors)
-
-    current = Section(title=None, line=1)
-    seen_numbers: dict[int, int] = {}
-    for start, end in pairwise(boundaries):
-        if start in section_starts:
-            if current.questions or current.title is not None:
-                collection.sections.append(current)
-            current = Section(title=_strip_bold(lines[start].heading[1]), line=lines[start].number)  # type: ignore[index]
-            current.intro = _join(_trim_block([ln.text for ln in lines[start + 1 : end]]))
-            _check_stray_answers(lines[start + 1 : end], path, errors)
-            continue
-        number, qtext = question_index[start]
-        heading_line = lines[start].number
-        if not qtext:
-            errors.append(Diagnostic(path, heading_line, f"question {number} has no text: write it after '{number}.'"))
-        if number in seen_numbers:
-            errors.append(
-                Diagnostic(
-                    path,
-                    heading_line,
-                    f"question number {number} is used twice (first on line {seen_numbers[number]}): renumber one of them",
-                )
-            )
-        seen_numbers.setdefault(number, heading_line)
-        question = _parse_question(number, qtext, heading_line, lines[start + 1 : end], level, path, errors)
-        if question is not None:
-            question.section = current
-            current.questions.append(question)
-    if current.questions or current.title is not None:
-        collection.sections.append(current)
-
-    for section in collection.sections:
-        if not section.questions:
-            errors.append(
-                Diagnostic(
-                    path, section.line, f"section '{section.title}' has no questions: add one or remove the heading"
-                )
-            )
-    if errors:
-        raise QAFormatError(sorted(errors, key=lambda d: d.line))
-
-    _number_warnings(collection, path, warnings)
-    _assign_slugs(collection)
-    return collection
-
-
-def _question_level(lines: list[_Line], questions_at: list[tuple[int, tuple[int, str]]]) -> int:
-    """The heading level of the questions: the level of the numbered headings that answers follow.
-
-    Numbered sections (``## 1. Basics`` above ``### 1. What?``) and numbered headings inside
-    answers (``### 1. Step one``) are then not taken for questions.
-    """
-    numbered = dict(questions_at)
-    followed: list[int] = []
-    last: int | None = None
-    for i, ln in enumerate(lines):
-        if i in numbered:
-            last = ln.heading[0]  # type: ignore[index]
-        elif last is not None and not ln.in_code and _answer_marker(ln.text):
-            followed.append(last)
-            last = None
-    if not followed:
-        return lines[questions_at[0][0]].heading[0]  # type: ignore[index]
-    return max(sorted(set(followed)), key=followed.count)
-
-
-def _check_stray_answers(block: list[_Line], path: str, errors: list[Diagnostic]) -> None:
-    for ln in block:
-        if not ln.in_code and _answer_marker(ln.text):
-            errors.append(
-                Diagnostic(
-                    path,
-                    ln.number,
-                    "answer marker outside any question: put a numbered question heading "
-                    "(for example '## 1. ...?') above it",
-                )
-            )
-
-
-def _parse_question(
-    number: int,
-    text: str,
-    heading_line: int,
-    block: list[_Line],
-    level: int,
-    path: str,
-    errors: list[Diagnostic],
-) -> Question | None:
-    """Split a question's lines into body and answer."""
-    marker = next((k for k, ln in enumerate(block) if not ln.in_code and _answer_marker(ln.text)), None)
-    for ln in block:
-        if ln.heading and ln.heading[0] <= level:
-            errors.append(
-                Diagnostic(
-                    path,
-                    ln.number,
-                    f"heading '{ln.text.strip()}' is not a numbered question: number it "
-                    f"('{'#' * level} {number + 1}. ...') or make it deeper than the questions "
-                    f"('{'#' * (level + 1)} ...') to keep it inside the answer",
-                )
-            )
-            return None
-    if marker is None:
-        errors.append(
-            Diagnostic(
-                path,
-                heading_line,
-                f"question {number} has no answer: add a line '**Answer:**' followed by the answer",
-            )
-        )
-        return None
-    body_lines = [ln.text for ln in block[:marker]]
-    for k, ln in enumerate(block[:marker]):
-        match = None if ln.in_code else _QUESTION_MARKER_RE.match(ln.text)
-        if match:
-            body_lines[k] = match.group(1)
-            break
-    answer_marker = block[marker]
-    match = _answer_marker(answer_marker.text)
-    assert match is not None
-    first = match.group(4)
-    rest = [ln.text for ln in block[marker + 1 :]]
-    if re.match(r"^[ \t]{0,3}[-*+][ \t]", answer_marker.text):
-        rest = _dedent_list_continuation(rest)
-    answer = _join(_trim_block([first, *rest]))
-    if not answer.strip():
-        errors.append(
-            Diagnostic(
-                path,
-                answer_marker.number,
-                f"question {number} has an empty answer: write the answer after '**Answer:**'",
-            )
-        )
-        return None
-    body = _join(_trim_block(body_lines))
-    return Question(
-        number=number,
-        text=text,
-        answer=answer,
-        body=body,
-        line=heading_line,
-        answer_line=answer_marker.number,
-    )
-
-
-def _dedent_list_continuation(lines: list[str]) -> list[str]:
-    """Lines continuing a ``- **Answer:**`` list item lose the item's indentation."""
-    indents = [len(ln) - len(ln.lstrip(" ")) for ln in lines if ln.strip()]
-    common = min(indents) if indents else 0
-    return [ln[common:] if ln.strip() else "" for ln in lines]
-
-
-def _number_warnings(collection: Collection, path: str, warnings: list[Diagnostic]) -> None:
-    previous: Question | None = None
-    for question in collection.questions:
-        if previous is not None and question.number != previous.number + 1:
-            warnings.append(
-                Diagnostic(
-                    path,
-                    question.line,
-                    f"question numbering jumps from {previous.number} to {question.number}: check for a missing question",
-                    "warning",
-                )
-            )
-        previous = question
-
-
-def _assign_slugs(collection: Collection) -> None:
-    collection.slug = slugify(Path(collection.path).stem, max_words=10) or "questions"
-    used: set[str] = set()
-    for index, section in enumerate(collection.sections, start=1):
-        base = slugify(section.title or "") or f"section-{index}"
-        slug, n = base, 2
-        while slug in used:
-            slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        section.slug = slug
-        for question in section.questions:
-            words = slugify(question.plain_text)
-            question.slug = f"{question.number}-{words}" if words else str(question.number)
-
-
-# --------------------------------------------------------------------------- answer helpers
-
-
-def shift_headings(source: str, delta: int) -> str:
-    """Change the level of every ATX heading outside code by ``delta`` (clamped to 2..6)."""
-    if delta == 0:
-        return source
-    out = []
-    for ln in _scan(source, "<answer>", []):
-        if ln.heading:
-            level = min(6, max(2, ln.heading[0] + delta))
-            indent = ln.text[: len(ln.text) - len(ln.text.lstrip(" "))]  # a heading inside a list item stays in it
-            out.append(indent + "#" * level + " " + ln.heading[1])
-        else:
-            out.append(ln.text)
-    return "\n".join(out)
-
-
-def separate_lists(source: str) -> str:
-    """Put a blank line before a list that directly follows a paragraph line.
-
-    CommonMark (and so GitHub) lets a list interrupt a paragraph; Python-Markdown
-    does not, and would print the items as one paragraph. The words are unchanged.
-    """
-    out: list[str] = []
-    previous: _Line | None = None
-    for ln in _scan(source, "<answer>", []):
-        starts_list = not ln.in_code and not ln.text.startswith((" ", "\t")) and _LIST_ITEM_RE.match(ln.text)
-        if (
-            starts_list
-            and previous is not None
-            and not previous.in_code
-            and previous.text.strip()
-            and not previous.heading
-            and not _LIST_ITEM_RE.match(previous.text.lstrip())
-            and not previous.text.startswith((" ", "\t"))
-        ):
-            out.append("")
-        out.append(ln.text)
-        previous = ln
-    return "\n".join(out)
-
-
-def key_points(answer: str) -> list[str]:
-    """The answer's top-level list items, as Markdown (continuation lines joined)."""
-    points: list[str] = []
-    current: list[str] | None = None
-    for ln in _scan(answer, "<answer>", []):
-        match = None if ln.in_code else _LIST_ITEM_RE.match(ln.text)
-        if match:
-            if current is not None:
-                points.append(" ".join(current))
-            current = [match.group(2).strip()]
-        elif current is not None and not ln.in_code and ln.text.startswith((" ", "\t")) and ln.text.strip():
-            if not _LIST_ITEM_RE.match(ln.text.strip()):  # nested items are not key points
-                current.append(ln.text.strip())
-        elif ln.text.strip() and current is not None:
-            points.append(" ".join(current))
-            current = None
-    if current is not None:
-        points.append(" ".join(current))
-    return [p for p in points if p]
+def relative_url(url: str, from_url: str) -> str:
+    """``url`` relative to the page at ``from_url`` (both from the site root, as MkDocs' ``File.url``)."""
+    url = url or "./"
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    relative = posixpath.relpath("/" + url, "/" + base)
+    if relative == ".":
+        relative = "./"
+    return relative + "/" if url.endswith("/") and not relative.endswith("/") else relative

@@ -23,20 +23,20 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .glossary import Glossary, Term
-from .literal import render, unwrap_paragraph
-from .model import Collection, Question, separate_lists, shift_headings, slugify
+from .model import Question, relative_url, slugify
+from .parser import scan_lines
+from .render import DECK, STUDY, Target
+from .site import Site
 
 __all__ = [
     "ANKI_PATH",
     "anki_tsv",
-    "card_anchor",
-    "card_id",
     "json_for_html",
-    "literal_html",
+    "key_points",
     "quiz_terms",
     "selftest_data",
     "selftest_markdown",
@@ -45,40 +45,34 @@ __all__ = [
 ANKI_PATH = "self-test/anki-deck.txt"
 """Where the Anki import file is published, relative to the site root."""
 
+PLAIN = replace(STUDY, name="study-plain", question_level=3)
+"""The plain self-test and its answer key: a question is an h3 under its section's h2."""
 
-# --------------------------------------------------------------------------- literal Markdown
-
-
-@lru_cache(maxsize=50_000)
-def literal_html(source: str) -> str:
-    """Markdown of the Q&A content as HTML; any HTML in it shows as text.
-
-    Rendered once per source (see :func:`macros.literal.render`): the page data, the plain
-    self-test, its answer key and the Anki deck all show the same answers.
-    """
-    return render(separate_lists(source)).html
+_LIST_ITEM_RE = re.compile(r"^([-*+]|\d+[.)])[ \t]+(.*)$")
 
 
-def _inline_html(source: str) -> str:
-    return unwrap_paragraph(literal_html(source))
-
-
-def _shifted(collection: Collection, source: str, level: int) -> str:
-    """Markdown whose headings (deeper than the questions) start below a heading of ``level``."""
-    return shift_headings(source, level - collection.question_level)
+def key_points(answer: str) -> list[str]:
+    """The answer's top-level list items, as Markdown (continuation lines joined)."""
+    points: list[str] = []
+    current: list[str] | None = None
+    for ln in scan_lines(answer, "<answer>", []):
+        match = None if ln.in_code else _LIST_ITEM_RE.match(ln.text)
+        if match:
+            if current is not None:
+                points.append(" ".join(current))
+            current = [match.group(2).strip()]
+        elif current is not None and not ln.in_code and ln.text.startswith((" ", "\t")) and ln.text.strip():
+            if not _LIST_ITEM_RE.match(ln.text.strip()):  # nested items are not key points
+                current.append(ln.text.strip())
+        elif ln.text.strip() and current is not None:
+            points.append(" ".join(current))
+            current = None
+    if current is not None:
+        points.append(" ".join(current))
+    return [p for p in points if p]
 
 
 # --------------------------------------------------------------------------- ids and data
-
-
-def card_id(collection: Collection, question: Question) -> str:
-    """The id of a question's card in the progress data (``<collection slug>/<number>``)."""
-    return f"{collection.slug}/{question.number}"
-
-
-def card_anchor(collection: Collection, question: Question) -> str:
-    """The anchor of a question on the self-test page: a link to it opens its flashcard."""
-    return f"card-{collection.slug}-{question.number}"
 
 
 def json_for_html(data: object) -> str:
@@ -125,117 +119,113 @@ def quiz_terms(glossary: Glossary | None) -> list[dict]:
     return items
 
 
-def selftest_data(
-    collections: list[Collection],
-    glossary: Glossary | None,
-    question_links: Mapping[str, str],
-    glossary_link: str | None,
-) -> dict:
-    """What the self-test script needs, as plain data (HTML fields are literal renderings).
+def _inline(site: Site, source: str) -> str:
+    return site.renderer.inline(source, STUDY).html
+
+
+def _block(site: Site, question: Question, source: str, target: Target) -> str:
+    return site.renderer.markdown(source, target, source_level=question.collection.question_level).html
+
+
+def selftest_data(site: Site, here: str) -> dict:
+    """What the self-test script needs, as plain data (HTML fields are rendered content).
 
     Args:
-        collections: every source document.
-        glossary: the glossary (None: no term quiz).
-        question_links: card id -> URL of its question page, relative to the self-test page.
-        glossary_link: URL of the glossary page, relative to the self-test page (None: no quiz).
+        site: the site.
+        here: the self-test page's URL from the site root (links are relative to it).
     """
     cards = []
-    for collection in collections:
-        for question in collection.questions:
-            cid = card_id(collection, question)
-            cards.append(
-                {
-                    "id": cid,
-                    "anchor": card_anchor(collection, question),
-                    "n": question.number,
-                    "title": question.plain_text,
-                    "q": _inline_html(question.text),
-                    # The script shows the question as an <h2>: answer headings start at <h3>.
-                    "body": literal_html(_shifted(collection, question.body, 2)) if question.body else "",
-                    "a": literal_html(_shifted(collection, question.answer, 2)),
-                    "points": [_inline_html(p) for p in question.key_points],
-                    "href": question_links.get(cid, ""),
-                }
-            )
+    for question in site.questions:
+        cards.append(
+            {
+                "id": question.id,
+                "anchor": question.card_anchor,
+                "n": question.number,
+                "title": question.title,
+                "q": _inline(site, question.text),
+                # The script shows the question as an <h2>: answer headings start at <h3>.
+                "body": _block(site, question, question.body, STUDY) if question.body else "",
+                "a": _block(site, question, question.answer, STUDY),
+                "points": [_inline(site, p) for p in key_points(question.answer)],
+                "href": relative_url(question.url, here),
+            }
+        )
+    glossary = site.glossary if site.glossary_url is not None else None
     return {
         "version": 1,
         "cards": cards,
-        "terms": quiz_terms(glossary) if glossary_link else [],
-        "glossary": glossary_link or "",
+        "terms": quiz_terms(glossary),
+        "glossary": relative_url(site.glossary_url, here) if glossary is not None else "",
     }
 
 
 # --------------------------------------------------------------------------- page
 
 
-def _lines(question: Question) -> int:
+def _lines(site: Site, question: Question) -> int:
     """How many ruled lines the printed worksheet leaves for an answer."""
-    words = len(render(separate_lists(question.answer)).text.split())
+    words = len(site.answer(question).text.split())
     return max(3, min(10, words // 10 + 1))
 
 
-def _question_html(collection: Collection, question: Question) -> str:
+def _number(question: Question) -> str:
+    return f"{question.number}. " if question.number is not None else ""
+
+
+def _question_html(site: Site, question: Question) -> str:
     """One question of the plain self-test: heading, body, ruled lines (print), answer and checklist."""
     parts = [
         '<div class="qa-st-item">',
-        f'<h3 id="{card_anchor(collection, question)}">{question.number}. {_inline_html(question.text)}</h3>',
+        f'<h3 id="{question.card_anchor}">{_number(question)}{_inline(site, question.text)}</h3>',
     ]
     if question.body:
-        parts.append(literal_html(_shifted(collection, question.body, 3)))
-    parts.append(f'<div class="qa-st-lines" aria-hidden="true">{"<i></i>" * _lines(question)}</div>')
-    answer = literal_html(_shifted(collection, question.answer, 3))
-    points = question.key_points
+        parts.append(_block(site, question, question.body, PLAIN))
+    parts.append(f'<div class="qa-st-lines" aria-hidden="true">{"<i></i>" * _lines(site, question)}</div>')
+    answer = _block(site, question, question.answer, PLAIN)
+    points = key_points(question.answer)
     # An answer that is one flat list is shown once, as the checklist of its points.
     only_list = re.fullmatch(r"<(ul|ol)>.*</\1>", answer, re.DOTALL) and len(re.findall(r"<[uo]l>", answer)) == 1
     parts.append('<details class="qa-answer"><summary>Answer</summary>')
     if not (points and only_list):
         parts.append(answer)
     if points:
-        items = "\n".join(f'<li><label><input type="checkbox"> {_inline_html(p)}</label></li>' for p in points)
+        items = "\n".join(f'<li><label><input type="checkbox"> {_inline(site, p)}</label></li>' for p in points)
         lead = "Tick the points you recalled:" if only_list else "Which points did you recall?"
         parts.append(f'<div class="qa-st-check"><p><strong>{lead}</strong></p>\n<ul>\n{items}\n</ul></div>')
     parts.append("</details>\n</div>")
     return "\n".join(parts)
 
 
-def _groups(collections: list[Collection]) -> list[tuple[str, Collection, list[Question]]]:
-    """(heading HTML, collection, questions) of each collection and titled section."""
+def _groups(site: Site) -> list[tuple[str, list[Question]]]:
+    """(heading HTML, questions) of each collection and titled section."""
     groups = []
-    for collection in collections:
+    several = len(site.collections) > 1
+    for collection in site.collections:
         for section in collection.sections:
-            title = _inline_html(section.title) if section.title else ""
-            if len(collections) > 1:
-                name = _inline_html(collection.title)
+            title = _inline(site, section.title) if section.title else ""
+            if several:
+                name = _inline(site, collection.title)
                 title = f"{name} – {title}" if title else name
-            groups.append((title or "Questions", collection, section.questions))
+            groups.append((title or "Questions", section.questions))
     return groups
 
 
 def selftest_markdown(
-    collections: list[Collection],
-    glossary: Glossary | None,
+    site: Site,
+    put: Callable[[str, Sequence[str]], str],
     *,
-    question_links: Mapping[str, str],
-    glossary_link: str | None,
-    anki_link: str | None,
-    slot: Callable[[str, list[str]], str] | None = None,
+    here: str,
+    anki_url: str | None,
 ) -> str:
     """The body of the self-test page.
 
     Args:
-        collections: every source document.
-        glossary: the glossary (None: no term quiz).
-        question_links: card id -> URL of its question page, relative to the self-test page.
-        glossary_link: URL of the glossary page, relative to the self-test page (None: no quiz).
-        anki_link: Markdown link to the Anki file, relative to the page's source (None: no deck).
-        slot: given a finished HTML block and the ids in it, returns what stands for it in
-            the Markdown. The plugin puts a marker there and the HTML back after rendering,
-            so Python-Markdown does not parse (twice) HTML that is finished already.
-            Default: the HTML itself.
+        site: the site.
+        put: keeps finished HTML out of the Markdown (see :mod:`macros.blocks`).
+        here: the self-test page's URL from the site root.
+        anki_url: URL of the Anki file from the site root (None: no deck).
     """
-    if slot is None:
-        slot = lambda block, ids: block  # noqa: E731
-    data = selftest_data(collections, glossary, question_links, glossary_link)
+    data = selftest_data(site, here)
     count = len(data["cards"])
     terms = len(data["terms"])
     modes = (
@@ -248,35 +238,38 @@ def selftest_markdown(
         '<p class="qa-st-nojs"><em>JavaScript is off, so this is the plain self-test: answer each question in your '
         "head or on paper, then open its answer and tick the points you recalled.</em></p>",
     ]
-    if anki_link:
+    if anki_url:
+        href = relative_url(anki_url, here)
         parts.append(
-            f"**Anki:** [download the deck]({anki_link}){{: download }} ({count} cards), then choose *File › Import* in Anki "
-            "(2.1.55 or later) and pick the file. Each note keeps its id, so importing a newer deck updates your cards."
+            put(
+                f'<p class="qa-st-anki"><strong>Anki:</strong> <a href="{href}" download>download the deck</a> '
+                f"({count} cards), then choose <em>File › Import</em> in Anki (2.1.55 or later) and pick the file. "
+                "Each note keeps its id, so importing a newer deck updates your cards.</p>",
+                (),
+            )
         )
-        parts[-1] += "\n{: .qa-st-anki }"
     # The app's place is kept from the first paint (selftest.css, html.js), and nothing the
     # reader sees sits below it, so filling it in shifts no content (no layout shift).
     app = [
         '<div id="qa-selftest" class="qa-st"></div>',
         f'<div id="qa-selftest-data" hidden>{json_for_html(data)}</div>',
     ]
-    parts.append(slot("\n".join(app), ["qa-selftest", "qa-selftest-data"]))
+    parts.append(put("\n".join(app), ["qa-selftest", "qa-selftest-data"]))
     plain = ['<div class="qa-st-plain">']
     ids = []
-    for title, collection, questions in _groups(collections):
+    for title, questions in _groups(site):
         plain.append(f"<h2>{title}</h2>")
-        plain.extend(_question_html(collection, q) for q in questions)
-        ids.extend(card_anchor(collection, q) for q in questions)
+        plain.extend(_question_html(site, q) for q in questions)
+        ids.extend(q.card_anchor for q in questions)
     plain.append("</div>")
     key = ['<div class="qa-st-key">', "<h2>Answer key</h2>"]
-    for collection in collections:
-        for question in collection.questions:
-            anchor = f"key-{collection.slug}-{question.number}"
-            ids.append(anchor)
-            key.append(f'<h3 id="{anchor}">{question.number}. {_inline_html(question.text)}</h3>')
-            key.append(literal_html(_shifted(collection, question.answer, 3)))
+    for question in site.questions:
+        anchor = f"key-{question.collection.slug}-{question.key}"
+        ids.append(anchor)
+        key.append(f'<h3 id="{anchor}">{_number(question)}{_inline(site, question.text)}</h3>')
+        key.append(_block(site, question, question.answer, PLAIN))
     key.append("</div>")
-    parts.append(slot("\n".join(plain + key), ids))
+    parts.append(put("\n".join(plain + key), ids))
     return "\n\n".join(parts) + "\n"
 
 
@@ -293,7 +286,7 @@ def _tag(text: str) -> str:
     return slugify(text, max_words=12, max_len=80) or "untitled"
 
 
-def anki_tsv(collections: list[Collection], *, deck: str, glossary: Glossary | None = None) -> str:
+def anki_tsv(site: Site, *, deck: str) -> str:
     """An Anki text import file: one Basic note per question, fields as HTML.
 
     Columns: GUID (stable, so importing a newer file updates the notes), Front, Back,
@@ -307,20 +300,18 @@ def anki_tsv(collections: list[Collection], *, deck: str, glossary: Glossary | N
         f"#deck:{deck_name}\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"
     )
     writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    for collection in collections:
-        for section in collection.sections:
-            for question in section.questions:
-                tags = [_tag(collection.slug)]
-                if section.title:
-                    tags.append(f"{tags[0]}::{section.slug}")
-                if glossary is not None:
-                    topics = {glossary.terms[t].topic for t in question.terms if t in glossary.terms}
-                    tags.extend(f"topic::{_tag(t)}" for t in sorted(topics) if t)
-                front = f"<b>{question.number}.</b> {_inline_html(question.text)}"
-                if question.body:
-                    front += " " + literal_html(_shifted(collection, question.body, 2))
-                back = literal_html(_shifted(collection, question.answer, 2))
-                writer.writerow(
-                    [f"qa-study:{card_id(collection, question)}", _field(front), _field(back), " ".join(tags)]
-                )
+    glossary = site.glossary
+    for question in site.questions:
+        collection, section = question.collection, question.section
+        tags = [_tag(collection.slug)]
+        if section.title:
+            tags.append(f"{tags[0]}::{section.slug}")
+        if glossary is not None:
+            topics = {glossary.terms[t].topic for t in question.terms if t in glossary.terms}
+            tags.extend(f"topic::{_tag(t)}" for t in sorted(topics) if t)
+        front = f"<b>{_number(question).strip()}</b> {site.renderer.inline(question.text, DECK).html}".strip()
+        if question.body:
+            front += " " + _block(site, question, question.body, DECK)
+        back = _block(site, question, question.answer, DECK)
+        writer.writerow([f"qa-study:{question.id}", _field(front), _field(back), " ".join(tags)])
     return out.getvalue()

@@ -20,8 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.model import Collection, QAFormatError, parse_file
-from macros.pages import question_markdown, question_src_uri
+from macros.model import Collection, QAFormatError
+from macros.pages import export_markdown
+from macros.parser import parse_file
 
 
 def _model_json(collections: list[Collection]) -> list[dict]:
@@ -40,7 +41,8 @@ def _model_json(collections: list[Collection]) -> list[dict]:
                             "body": q.body,
                             "answer": q.answer,
                             "line": q.line,
-                            "url": question_src_uri(c, q).removesuffix(".md") + "/",
+                            "id": q.id,
+                            "url": q.url,
                         }
                         for q in s.questions
                     ],
@@ -92,11 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.out and not args.check:
         written = 0
         for c in collections:
-            total = len(c.questions)
-            for position, q in enumerate(c.questions, start=1):
-                target = args.out / question_src_uri(c, q)
+            for q in c.questions:
+                target = args.out / q.src_uri
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(question_markdown(c, q, position, total), encoding="utf-8")
+                target.write_text(export_markdown(q), encoding="utf-8")
                 written += 1
         print(f"wrote {written} pages under {args.out}", file=sys.stderr if args.json else sys.stdout)
     return 0

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import markdown
 from bs4 import BeautifulSoup
+
+from macros.glossary import Glossary
+from macros.loading import load_site
+from macros.model import Collection
+from macros.plugin import load_project
+from macros.render import Renderer
+from macros.site import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,3 +47,31 @@ def copy_project(target: Path, *, glossary: bool = True) -> Path:
         text = config.read_text(encoding="utf-8")
         config.write_text(text.replace("glossary: glossary.yml", 'glossary: ""'), encoding="utf-8")
     return config
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def answer_text(source: str) -> str:
+    """The words a reader sees of some Q&A Markdown, worked out apart from the site's renderer:
+    Python-Markdown's core (and tables), with a list allowed to follow a paragraph as on
+    GitHub; whitespace collapsed."""
+    lines: list[str] = []
+    for line in source.split("\n"):
+        if _LIST_LINE.match(line) and lines and lines[-1].strip() and not _LIST_LINE.match(lines[-1]):
+            lines.append("")
+        lines.append(line)
+    rendered = markdown.Markdown(extensions=["tables"]).convert("\n".join(lines))
+    return " ".join(BeautifulSoup(rendered, "html.parser").get_text().split())
+
+
+def seed_site(glossary: bool = True) -> Site:
+    """The seed's site as the build makes it: mkdocs.yml's renderer, sources and glossary."""
+    config, options = load_project(ROOT / "mkdocs.yml", glossary=None if glossary else "")
+    return load_site(config, options)[0]
+
+
+def site_of(*collections: Collection, glossary: Glossary | None = None) -> Site:
+    """A site of parsed collections, rendered with mkdocs.yml's extensions (as the build does)."""
+    config, _ = load_project(ROOT / "mkdocs.yml")
+    return Site(list(collections), glossary, Renderer.from_config(config))

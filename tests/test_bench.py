@@ -11,9 +11,9 @@ from .conftest import ROOT
 
 
 def run_script(name: str, *args: str) -> None:
-    """Run ``scripts/<name>`` as a user does; it must succeed."""
+    """Run ``tools/<name>`` as a user does; it must succeed."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / name), *args], capture_output=True, text=True, check=False
+        [sys.executable, str(ROOT / "tools" / name), *args], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
 

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 
-from macros.glossary import Matcher, Term, link_tree, markdown_terms
+from macros.glossary import Matcher, Term
+from macros.render import STUDY, Renderer, link_terms
 
 
 def term(name: str, *aliases: str) -> Term:
@@ -85,7 +86,7 @@ def render_linked(source: str) -> str:
                 a.text = text
                 return a
 
-            link_tree(root, MATCHER, make)
+            link_terms(root, MATCHER.find, make)
 
     md.treeprocessors.register(Link(md), "link", 1)
     return md.convert(source)
@@ -115,4 +116,4 @@ def test_code_headings_links_and_attributes_are_never_linked(source):
 
 def test_terms_in_a_document_skip_what_is_not_linked():
     source = "## LLM\n\n`RAG` and [LoRA](x) but fine-tuning counts, then top-k."
-    assert markdown_terms(source, MATCHER) == ["fine-tuning", "top-k-sampling"]
+    assert list(Renderer(find=MATCHER.find).markdown(source, STUDY).terms) == ["fine-tuning", "top-k-sampling"]

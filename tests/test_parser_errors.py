@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.model import QAFormatError, parse_file, parse_text
+from macros.model import QAFormatError
+from macros.parser import parse_file, parse_text
 
 
 def errors(text: str) -> list[str]:

@@ -7,7 +7,8 @@ from textwrap import dedent
 
 import pytest
 
-from macros.model import key_points, parse_file, parse_text, separate_lists, shift_headings
+from macros.parser import parse_file, parse_text
+from macros.selftest import key_points
 
 from .conftest import SEED
 
@@ -228,15 +229,6 @@ def test_key_points_are_top_level_items():
     assert key_points("Just prose.") == []
 
 
-def test_separate_lists_lets_a_list_follow_a_paragraph():
-    assert separate_lists("Mitigated by:\n- a\n- b") == "Mitigated by:\n\n- a\n- b"
-    assert separate_lists("```\ntext\n- a\n```") == "```\ntext\n- a\n```"
-
-
-def test_shift_headings_skips_code():
-    assert shift_headings("### Deep\n```\n### code\n```", -1) == "## Deep\n```\n### code\n```"
-
-
 def test_numbered_sections_above_numbered_questions():
     collection = parse_text(
         "# T\n## 1. Basics\n### 1. What?\n**Answer:** a\n### 2. Why?\n**Answer:** b\n## 2. More\n### 3. How?\n**Answer:** c\n"
@@ -264,4 +256,3 @@ def test_bold_a_alone_is_not_an_answer_marker():
 
 def test_key_points_leave_code_out_and_headings_keep_their_list_item():
     assert key_points("- Use this:\n  ```python\n  x = 1\n  ```\n- two") == ["Use this:", "two"]
-    assert shift_headings("- item\n  ### Sub\n  more", -1) == "- item\n  ## Sub\n  more"

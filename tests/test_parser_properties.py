@@ -9,7 +9,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.model import QAFormatError, parse_text
+from macros.model import QAFormatError
+from macros.parser import parse_text
 
 # Words without Markdown structure characters, so a generated line is never a heading,
 # fence, list item or answer marker by accident.

@@ -21,11 +21,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.glossary import Glossary, annotate, load_glossary
-from macros.model import Collection, markdown_to_text, parse_file, separate_lists
+from macros.glossary import Glossary, load_glossary
+from macros.model import Collection
+from macros.parser import parse_file
 
 from .conftest import ROOT, SEED, mkdocs_build
-from .helpers import soup
+from .helpers import answer_text, seed_site, soup
 
 SCRIPT = ROOT / "scripts" / "build_pdf.py"
 GLOSSARY = ROOT / "docs" / "glossary.yml"
@@ -216,7 +217,7 @@ def test_command_prints_the_pdf_path_last(book: Book):
 
 
 def test_outline_lists_the_questions_then_the_glossary(book: Book):
-    expected = [(1, f"{q.number}. {q.plain_text}", book.starts[q.number]) for q in book.collection.questions]
+    expected = [(1, f"{q.number}. {q.plain_title}", book.starts[q.number]) for q in book.collection.questions]
     expected.append((1, "Glossary", book.glossary_start))
     assert outline(book.reader) == expected
 
@@ -226,7 +227,7 @@ def test_every_question_starts_on_a_new_page_with_its_number(book: Book):
     assert pages == sorted(set(pages))  # one page each, in order
     for question in book.collection.questions:
         text = normal(book.body[book.starts[question.number] - 1])
-        assert f"{question.number}. {normal(question.plain_text)}" in text
+        assert f"{question.number}. {normal(question.plain_title)}" in text
 
 
 def _contents(book: Book) -> dict[str, int]:
@@ -281,7 +282,7 @@ def test_running_header_names_the_question(book: Book):
     wrong = []
     for question in book.collection.questions:
         header = book.layout[book.starts[question.number] - 1].strip().splitlines()[0]
-        first_words = " ".join(question.plain_text.split()[:3])
+        first_words = " ".join(question.plain_title.split()[:3])
         if f"{question.number}. {first_words}" not in header:
             wrong.append((question.number, header))
     assert wrong == []
@@ -304,7 +305,7 @@ def test_every_answer_is_printed_word_for_word(book: Book):
     missing = []
     for question, start, end in zip(book.collection.questions, starts, starts[1:], strict=False):
         printed = normal(" ".join(book.body[start - 1 : end - 1]))
-        answer = normal(markdown_to_text(separate_lists(question.answer)))
+        answer = normal(answer_text(question.answer))
         if answer not in printed:
             missing.append(question.number)
     assert missing == []
@@ -312,7 +313,7 @@ def test_every_answer_is_printed_word_for_word(book: Book):
 
 def test_glossary_gives_each_term_its_definition_and_question_pages(book: Book):
     assert book.glossary is not None
-    appears = annotate(book.collection.questions, book.glossary)
+    appears = {t: [q.number for q in qs] for t, qs in seed_site().appears.items()}
     text = "\n".join(book.body[book.glossary_start - 1 :])
     positions = []
     at = 0
@@ -327,7 +328,7 @@ def test_glossary_gives_each_term_its_definition_and_question_pages(book: Book):
         if normal(term.short) not in entry:
             wrong.append(f"{term.term}: definition missing")
         printed = [(int(n), int(p)) for n, p in re.findall(r"\b(\d+) \(p\. (\d+)\)", entry)]
-        expected = [(q.number, book.starts[q.number]) for q in appears[term.id]]
+        expected = [(n, book.starts[n]) for n in appears[term.id]]
         if printed != expected:
             wrong.append(f"{term.term}: printed {printed}, expected {expected}")
     assert wrong == []

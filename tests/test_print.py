@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import markdown_to_text, parse_file, separate_lists
+from macros.parser import parse_file
 
 from .conftest import SEED
+from .helpers import answer_text
 from .test_pdf import normal, outside, pdftotext, word_boxes
 
 pytestmark = pytest.mark.browser
@@ -22,7 +23,7 @@ PAPER = {"A4": (595.3, 841.9), "Letter": (612, 792)}
 
 
 def first_answer() -> str:
-    return normal(markdown_to_text(separate_lists(parse_file(SEED).questions[0].answer)))
+    return normal(answer_text(parse_file(SEED).questions[0].answer))
 
 
 def print_page(page, path: Path, paper: str = "A4") -> str:

@@ -14,11 +14,11 @@ import markdown
 from bs4 import BeautifulSoup
 
 from macros.glossary import load_glossary
-from macros.model import markdown_to_text, parse_file, parse_text
-from macros.selftest import anki_tsv, selftest_markdown
+from macros.parser import parse_file, parse_text
+from macros.selftest import anki_tsv, key_points, selftest_markdown
 
 from .conftest import ROOT, SEED, mkdocs_build
-from .helpers import copy_project, question_pages, soup
+from .helpers import answer_text, copy_project, question_pages, site_of, soup
 
 SLUG = "advanced-generative-ai-qa"
 SIZE_BUDGET = 15 * 1024  # gzip bytes of the self-test's own JS and CSS
@@ -54,7 +54,7 @@ def test_every_question_is_listed_with_a_closed_answer(built_site: Path):
     problems = []
     for q in questions:
         heading = html.select_one(f"h3#card-{SLUG}-{q.number}")
-        if heading is None or heading.get_text(" ", strip=True) != f"{q.number}. {q.plain_text}":
+        if heading is None or heading.get_text(" ", strip=True) != f"{q.number}. {q.plain_title}":
             problems.append((q.number, "heading"))
             continue
         details = heading.find_next("details")
@@ -95,7 +95,7 @@ def test_key_points_checklist_has_one_box_per_point(built_site: Path):
     assert boxes(2) == []
     for q in parse_file(SEED).questions:
         details = html.select_one(f"h3#card-{SLUG}-{q.number}").find_next("details")
-        assert len(details.select(".qa-st-check input[type=checkbox]")) == len(q.key_points), q.number
+        assert len(details.select(".qa-st-check input[type=checkbox]")) == len(key_points(q.answer)), q.number
 
 
 def test_the_page_without_script_and_in_print(built_site: Path):
@@ -125,12 +125,12 @@ def test_embedded_data_has_every_card_and_links_that_resolve(built_site: Path):
     assert [c["anchor"] for c in data["cards"]] == [f"card-{SLUG}-{q.number}" for q in questions]
     here = built_site / "self-test"
     for card, question in zip(data["cards"], questions, strict=True):
-        assert card["title"] == question.plain_text
+        assert card["title"] == question.plain_title
         target = (here / card["href"] / "index.html").resolve()
         assert target.is_file(), card["href"]
-        assert soup(target).h1.get_text().rstrip("¶") == question.plain_text
-        assert len(card["points"]) == len(question.key_points)
-        assert text_of(card["a"]).startswith(markdown_to_text(question.answer)[:40])
+        assert soup(target).h1.get_text().rstrip("¶") == question.plain_title
+        assert len(card["points"]) == len(key_points(question.answer))
+        assert text_of(card["a"]).startswith(answer_text(question.answer)[:40])
     assert data["cards"][3]["points"][1].startswith("<strong>VAEs</strong>")
 
 
@@ -226,7 +226,7 @@ def test_anki_deck_has_one_note_per_question(built_site: Path):
         assert len(row) == 4, row
         guid, front, back, tags = row
         assert guid == f"qa-study:{SLUG}/{q.number}"
-        assert text_of(front) == f"{q.number}. {q.plain_text}"
+        assert text_of(front) == f"{q.number}. {q.plain_title}"
         words = set(re.findall(r"\w+", q.answer))
         assert words <= set(re.findall(r"\w+", text_of(back))), q.number
         assert SLUG in tags.split()
@@ -257,14 +257,16 @@ and "quotes"
 - Striping
 """
     collection = parse_text(source, "docs/book.md")
-    header, rows = deck_rows(anki_tsv([collection], deck="My\tdeck\nname"))
+    header, rows = deck_rows(anki_tsv(site_of(collection), deck="My\tdeck\nname"))
     assert "#deck:My deck name" in header
     assert [r[3] for r in rows] == ["book book::networking", "book book::storage"]
     assert [len(r) for r in rows] == [4, 4]
     front, back = rows[0][1], rows[0][2]
     assert text_of(front) == '1. What is a "socket"?'
     # The code block keeps its line breaks as <br>, so the record stays on one line.
-    assert "<br>and &quot;quotes&quot;<br></code>" in back
+    assert "\n" not in back
+    assert back.count("<br>") == 2
+    assert BeautifulSoup(back, "html.parser").find("a") is None  # no links (line anchors) in a card
     assert BeautifulSoup(back, "html.parser").pre.get_text() == 'a   taband "quotes"'  # Markdown expands tabs
 
 
@@ -274,14 +276,22 @@ and "quotes"
 def test_embedded_json_cannot_break_out_of_its_element():
     hostile = "Does </div></script><!-- <b>x</b> & &amp; break it?"
     collection = parse_text(f"# T\n\n## 1. {hostile}\n**Answer:**\n- {hostile}\n- two\n", "docs/t.md")
-    text = selftest_markdown([collection], None, question_links={}, glossary_link=None, anki_link=None)
-    rendered = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
+    blocks: list[str] = []
+
+    def put(html: str, ids) -> str:
+        blocks.append(html)
+        return f"<!--block {len(blocks) - 1}-->"
+
+    text = selftest_markdown(site_of(collection), put, here="self-test/", anki_url=None)
+    # The blocks go where their markers are (as the build puts them in place), around Markdown.
+    rendered = re.sub(r"<!--block (\d+)-->", lambda m: blocks[int(m.group(1))], markdown.markdown(text))
+    text = "\n".join(blocks)
     html = BeautifulSoup(rendered, "html.parser")
     raw = re.search(r'<div id="qa-selftest-data" hidden>(.*?)</div>', text).group(1)
     assert not re.search(r"[<>&]", raw)
     data = json.loads(html.select_one("#qa-selftest-data").get_text())
     card = data["cards"][0]
-    assert card["title"] == collection.questions[0].plain_text
+    assert card["title"] == collection.questions[0].plain_title
     assert text_of(card["a"]).startswith("Does </div></script><!-- <b>x</b> & &amp; break it?")
     assert html.find("b") is None, "content HTML stays text on the page"
     assert html.select_one("h3").get_text() == "1. Does </div></script><!-- <b>x</b> & &amp; break it?"

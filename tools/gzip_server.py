@@ -3,7 +3,7 @@
 
 Used to measure page weight as readers get it, and by `make lighthouse`.
 
-Usage: python scripts/gzip_server.py SITE_DIR [--port 8001]
+Usage: python tools/gzip_server.py SITE_DIR [--port 8001]
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where the build time goes: the full site and bare Material under cProfile, by package.
 
-Builds the same generated collection as ``scripts/bench.py`` twice (full site, bare
+Builds the same generated collection as ``tools/bench.py`` twice (full site, bare
 Material baseline), each under ``python -m cProfile``, and adds up the time spent in the
 functions of each package (self time, so nothing is counted twice; time in the standard
 library and builtins goes to the package that called them). The difference per
@@ -11,7 +11,7 @@ Python-Markdown, MkDocs, Material and Jinja rendering what the features add.
 cProfile slows pure-Python code down by a factor of two to three, so read the shares,
 not the seconds.
 
-Usage: python scripts/profile_build.py [--questions 1000] [--out bench-results]
+Usage: python tools/profile_build.py [--questions 1000] [--out bench-results]
 """
 
 from __future__ import annotations
@@ -25,10 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from bench import bare_project, full_project, generate  # noqa: E402
+from benchlib import ROOT, bare_project, full_project, generate
 
 PACKAGES = [
     # (label, what a file's path contains)

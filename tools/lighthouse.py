@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Front-end report: page weight against bare Material, and Lighthouse scores.
 
-1. Builds the site and a bare-Material build of the same seed pages (scripts/bench.py's
+1. Builds the site and a bare-Material build of the same seed pages (tools/bench.py's
    baseline), serves both with gzip, and loads a question page of each in Chromium to sum
    the bytes transferred on first load.
 2. Runs Lighthouse (pinned in tools/lighthouse, installed with npm on first use) with
@@ -10,7 +10,7 @@
 
 Results go to bench-results/frontend.json and bench-results/frontend.md.
 
-Usage: python scripts/lighthouse.py [--out bench-results] [--skip-lighthouse]
+Usage: python tools/lighthouse.py [--out bench-results] [--skip-lighthouse]
 """
 
 from __future__ import annotations
@@ -23,11 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from bench import bare_project, timed_build  # noqa: E402
-from gzip_server import start  # noqa: E402
+from benchlib import ROOT, bare_project, timed_build
+from gzip_server import start
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

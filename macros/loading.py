@@ -1,0 +1,128 @@
+"""Reading a site's input as its ``mkdocs.yml`` names it: sources, glossary, renderer.
+
+The plugin and the command-line scripts (which load ``mkdocs.yml`` with MkDocs' own
+``load_config``) build their :class:`~macros.site.Site` here, the same way. Every problem
+is a :class:`~macros.model.Diagnostic` at ``FILE:LINE``: the source's, the glossary's, or
+``mkdocs.yml``'s line of the option at fault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .configlines import config_line
+from .glossary import Glossary, load_glossary, unused_terms
+from .model import Collection, Diagnostic, InputError, QAFormatError, page_url
+from .parser import parse_file
+from .render import Renderer
+from .site import Site
+
+__all__ = ["config_diagnostic", "load_site"]
+
+_renderers: dict[str, Renderer] = {}
+"""The renderer of the last builds, by what its output depends on: a rebuild under
+``mkdocs serve`` renders only the content that changed."""
+
+
+def config_diagnostic(config: Mapping[str, Any], keys: list[Any], message: str) -> Diagnostic:
+    """``mkdocs.yml:LINE: message``, at the line of ``keys`` in the config file."""
+    path = config.get("config_file_path") or "mkdocs.yml"
+    return Diagnostic(posixpath.basename(path), config_line(path, keys), message)
+
+
+def _shown(path: Path, project: Path) -> str:
+    """A file as messages name it: relative to the project when inside it, else as given."""
+    try:
+        return path.resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def load_site(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Site, list[Diagnostic]]:
+    """The site that ``config`` (MkDocs' config) and ``options`` (the ``qa`` plugin's) describe.
+
+    Returns:
+        The site, and the warnings (numbering gaps, unused glossary terms).
+
+    Raises:
+        InputError: every problem with the sources, the glossary or the options.
+    """
+    collections, warnings = _parse_sources(config, options)
+    glossary, glossary_text = _load_glossary(config, options)
+    glossary_url = None
+    if glossary is not None:
+        page = options["glossary_page"]
+        if not (Path(config["docs_dir"]) / page).is_file():
+            message = (
+                f"plugins.qa.glossary_page: '{page}' not found in docs/: "
+                "create it with {{ glossary() }} in it, or set glossary: '' for no glossary"
+            )
+            raise InputError([config_diagnostic(config, ["plugins", "qa", "glossary_page"], message)])
+        glossary_url = page_url(page, config["use_directory_urls"])
+    renderer = Renderer.from_config(config)
+    key = hashlib.sha1(f"{renderer.fingerprint}\n{glossary_text}".encode()).hexdigest()
+    renderer = _renderers.setdefault(key, renderer)
+    while len(_renderers) > 2:
+        del _renderers[next(iter(_renderers))]
+    site = Site(collections, glossary, renderer, glossary_url)
+    if glossary is not None:
+        warnings += unused_terms(glossary, site.appears)
+    return site, warnings
+
+
+def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[list[Collection], list[Diagnostic]]:
+    docs_dir = Path(config["docs_dir"])
+    project = Path(config.get("config_file_path") or "mkdocs.yml").parent
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    collections: list[Collection] = []
+    sources = options["sources"]
+
+    def error(message: str, index: int | None) -> Diagnostic:
+        keys: list[Any] = ["plugins", "qa", "sources"] + ([index] if index is not None else [])
+        return config_diagnostic(config, keys, f"plugins.qa.sources: {message}")
+
+    if not sources:
+        errors.append(error("'sources' is empty: list at least one Q&A document", None))
+    slugs: dict[str, str] = {}
+    for index, source in enumerate(sources):
+        path = docs_dir / source
+        if not path.is_file():
+            errors.append(
+                error(f"source '{source}' not found in {docs_dir.name}/: the path is relative to docs_dir", index)
+            )
+            continue
+        try:
+            collection = parse_file(path, _shown(path, project))
+        except QAFormatError as exc:
+            errors.extend(exc.diagnostics)
+            continue
+        warnings.extend(collection.warnings)
+        if collection.slug in slugs:
+            message = f"sources '{slugs[collection.slug]}' and '{source}' give the same URL '{collection.slug}/': rename one file"
+            errors.append(error(message, index))
+        slugs[collection.slug] = source
+        collection.source_uri = source
+        collection.directory_urls = config["use_directory_urls"]
+        collections.append(collection)
+    if errors:
+        raise InputError(errors)
+    return collections, warnings
+
+
+def _load_glossary(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Glossary | None, str]:
+    """The glossary (None when the option is ""), and its text (what the renderer's cache depends on)."""
+    name = options["glossary"]
+    if not name:
+        return None, ""
+    path = Path(config["docs_dir"]) / name
+    project = Path(config.get("config_file_path") or "mkdocs.yml").parent
+    if not path.is_file():
+        message = f"plugins.qa.glossary: '{name}' not found in docs/: fix the path, or set it to '' for no glossary"
+        raise InputError([config_diagnostic(config, ["plugins", "qa", "glossary"], message)])
+    glossary = load_glossary(path, _shown(path, project))
+    return glossary, path.read_text(encoding="utf-8", errors="replace")

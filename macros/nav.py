@@ -1,0 +1,68 @@
+"""The site's navigation, from the model (no MkDocs import): MkDocs' ``nav`` as plain data."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from .model import Collection
+from .pages import title_markup
+
+__all__ = ["NAV_SIBLINGS", "navigation"]
+
+NAV_SIBLINGS = 25
+"""At most this many entries side by side in the navigation (see :func:`_bounded`)."""
+
+
+def navigation(collections: list[Collection], pages: Iterable[str], home: str | None = "index.md") -> list:
+    """Home, then each collection grouped by section, then the other pages (``src_uri`` s).
+
+    Titles are ``Markup``: the theme prints them unescaped in the navigation and escaped in
+    the footer's labels, and both then read as written.
+    """
+    nav: list = []
+    if home is not None:
+        nav.append({"Home": home})
+    generated = set()
+    for collection in collections:
+        children: list = []
+        for section in collection.sections:
+            entries = []
+            for q in section.questions:
+                entries.append({title_markup(q.label): q.src_uri})
+                generated.add(q.src_uri)
+            if section.title:
+                children.append({title_markup(section.title_text): _bounded(entries)})
+            else:
+                children.extend(entries)
+        nav.append({title_markup(collection.title_text): _bounded(children)})
+    others = sorted(
+        uri for uri in pages if uri not in generated and uri != home and posixpath.basename(uri) != "404.md"
+    )
+    nav.extend(others)
+    return nav
+
+
+def _bounded(entries: list[dict]) -> list[dict]:
+    """Nav entries grouped so that no level has more than ``NAV_SIBLINGS`` of them.
+
+    Every page carries its own branch of the navigation and all the siblings along it;
+    with ``navigation.prune`` that is linear in the site's size only while the number of
+    siblings is bounded. A long list becomes groups such as "Questions 26–50" or
+    "Part 3 – Part 7".
+    """
+    if len(entries) <= NAV_SIBLINGS:
+        return entries
+    groups = []
+    for start in range(0, len(entries), NAV_SIBLINGS):
+        chunk = entries[start : start + NAV_SIBLINGS]
+        first, last = next(iter(chunk[0])), next(iter(chunk[-1]))
+        numbers = [title.split(".", 1)[0] for title in (first, last)]
+        if all(n.isdigit() for n in numbers):
+            label = f"Questions {numbers[0]}–{numbers[1]}"
+        else:
+            label = f"{first} – {last}" if first != last else first
+        groups.append({Markup(label): chunk})  # made of escaped titles and numbers
+    return _bounded(groups)

@@ -1,0 +1,442 @@
+"""The one renderer: Q&A Markdown to HTML for every output (pages, self-test, Anki deck, PDF).
+
+It is Python-Markdown configured from ``mkdocs.yml``'s ``markdown_extensions`` and their
+configs (as mkdocstrings does), plus :class:`QAContent`, which does what every output
+needs: the preprocessing that documents written for GitHub want, the content policy,
+glossary links, external-link marking. What differs between outputs is a
+:class:`Target`, an option set of the same renderer, never a copy of it.
+
+No MkDocs import: the plugin hands the extension list over (:meth:`Renderer.from_config`
+takes MkDocs' validated config, a plain mapping is enough).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from html.parser import HTMLParser
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .parser import Line, scan_lines
+
+__all__ = [
+    "BOOK",
+    "DECK",
+    "PAGE",
+    "STUDY",
+    "QAContent",
+    "Rendered",
+    "Renderer",
+    "Target",
+    "cut_words",
+    "html_text",
+    "text_slots",
+]
+
+SKIP_TAGS = frozenset(
+    {"code", "pre", "a", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "samp", "button"}
+)
+"""Elements whose text never holds a glossary mention (code, headings, links ...)."""
+
+EXTERNAL = "qa-external"
+"""Class of links to other sites: print shows their address after the text (site and book)."""
+TERM = "qa-term"
+"""Class of a glossary link."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one output needs from the renderer.
+
+    Attributes:
+        name: for messages and cache keys.
+        question_level: the heading level of a question in this output; a source's own
+            headings (deeper than its questions) are shifted to stay below it.
+        heading_ids: keep the ``toc`` extension's ids and permalinks on headings (one answer
+            per page); without, several answers share a page and ids would clash.
+        term_href: where a glossary link points, with ``{id}`` for the entry (None: no links).
+        tooltips: glossary links carry the short definition as a title (Material shows it).
+        links: ``"keep"`` links, or ``"text"``: a link becomes its text (the Anki deck).
+        book: code is highlighted with inline styles (the PDF has no Pygments stylesheet).
+    """
+
+    name: str
+    question_level: int = 1
+    heading_ids: bool = True
+    term_href: str | None = None
+    tooltips: bool = False
+    links: str = "keep"
+    book: bool = False
+
+
+PAGE = Target("page", question_level=1, heading_ids=True, tooltips=True)
+"""A question page: the question is the page's h1. The site sets ``term_href``."""
+STUDY = Target("study", question_level=2, heading_ids=False)
+"""The self-test page: a card shows its question as an h2; several answers per page."""
+DECK = Target("deck", question_level=2, heading_ids=False, links="text")
+"""The Anki deck: no ids, no links (a card is read inside Anki)."""
+BOOK = Target("book", question_level=2, heading_ids=True, term_href="#term-{id}", book=True)
+"""The PDF book; its question level depends on the chapter's depth (``replace`` it)."""
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """The text of an HTML fragment, entities decoded, whitespace collapsed."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+
+
+def _unwrap_paragraph(html: str) -> str:
+    match = re.fullmatch(r"<p>(.*)</p>", html, re.DOTALL)
+    return match.group(1) if match else html
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One piece of Q&A Markdown rendered for one target."""
+
+    html: str
+    terms: tuple[str, ...] = ()  # glossary term ids mentioned in linkable text, in order of first mention
+    ids: tuple[str, ...] = ()  # element ids in the HTML (for MkDocs' anchor checks)
+
+    @cached_property
+    def text(self) -> str:
+        """The rendered text, whitespace collapsed (titles, descriptions, word counts)."""
+        return html_text(self.html)
+
+
+# --------------------------------------------------------------------------- preprocessing
+
+
+_LIST_ITEM_RE = re.compile(r"^([-*+]|\d+[.)])[ \t]+(.*)$")
+
+
+def shift_headings(lines: list[Line], delta: int) -> list[str]:
+    """Lines with every ATX heading outside code moved by ``delta`` levels (clamped to 2..6)."""
+    out = []
+    for ln in lines:
+        if ln.heading and delta:
+            level = min(6, max(2, ln.heading[0] + delta))
+            indent = ln.text[: len(ln.text) - len(ln.text.lstrip(" "))]  # a heading inside a list item stays in it
+            out.append(indent + "#" * level + " " + ln.heading[1])
+        else:
+            out.append(ln.text)
+    return out
+
+
+def separate_lists(lines: list[Line], texts: list[str]) -> list[str]:
+    """A blank line before a list that directly follows a paragraph line.
+
+    CommonMark (and so GitHub) lets a list interrupt a paragraph; Python-Markdown does
+    not, and would print the items as one paragraph. The words are unchanged.
+    """
+    out: list[str] = []
+    previous: Line | None = None
+    for ln, text in zip(lines, texts, strict=True):
+        starts_list = not ln.in_code and not ln.text.startswith((" ", "\t")) and _LIST_ITEM_RE.match(ln.text)
+        if (
+            starts_list
+            and previous is not None
+            and not previous.in_code
+            and previous.text.strip()
+            and not previous.heading
+            and not _LIST_ITEM_RE.match(previous.text.lstrip())
+            and not previous.text.startswith((" ", "\t"))
+        ):
+            out.append("")
+        out.append(text)
+        previous = ln
+    return out
+
+
+class _GitHubSource(Preprocessor):
+    """Reads the source as GitHub does before Python-Markdown parses it: lists may interrupt
+    a paragraph; headings are shifted for the target (see :class:`Target`)."""
+
+    def __init__(self, md: Markdown, content: QAContent) -> None:
+        super().__init__(md)
+        self.content = content
+
+    def run(self, lines: list[str]) -> list[str]:
+        scanned = scan_lines("\n".join(lines), "<content>", [])
+        return separate_lists(scanned, shift_headings(scanned, self.content.shift))
+
+
+# --------------------------------------------------------------------------- tree
+
+
+def text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etree.Element, str]]:
+    """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order."""
+
+    def walk(parent, element, skipped):
+        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in (element.get("class") or "")
+        if not skip and element.text:
+            yield parent, element, "text"
+        for child in list(element):
+            yield from walk(element, child, skip)
+            if not skip and child.tail:
+                yield element, child, "tail"
+
+    yield from walk(None, root, False)
+
+
+def link_terms(
+    root: etree.Element,
+    find: Callable[[str], list[tuple[int, int, str]]],
+    make_link: Callable[[str, str], etree.Element] | None,
+) -> list[str]:
+    """Ids of the terms mentioned in the linkable text of a tree, in order of first mention.
+
+    With ``make_link``, the first mention of each term is wrapped in the link it builds
+    for (term id, mention text); its tail is set here.
+    """
+    seen: dict[str, None] = {}
+    for parent, element, slot in list(text_slots(root)):
+        text = getattr(element, slot)
+        first = []
+        for mention in find(text):
+            if mention[2] not in seen:
+                seen[mention[2]] = None
+                first.append(mention)
+        if not first or make_link is None:
+            continue
+        links = []
+        for k, (start, end, term_id) in enumerate(first):
+            link = make_link(term_id, text[start:end])
+            link.tail = text[end : first[k + 1][0] if k + 1 < len(first) else len(text)]
+            links.append(link)
+        setattr(element, slot, text[: first[0][0]])
+        # Text goes before the element's first child; a tail sits in the parent, after the element.
+        target, position = (element, 0) if slot == "text" else (parent, list(parent).index(element) + 1)
+        for offset, link in enumerate(links):
+            target.insert(position + offset, link)
+    return list(seen)
+
+
+class _ContentTree(Treeprocessor):
+    """Glossary links, external links, the target's link and id policy; records terms and ids.
+
+    Runs after inline parsing (20), ``attr_list`` (8) and ``toc`` (5).
+    """
+
+    def __init__(self, md: Markdown, content: QAContent) -> None:
+        super().__init__(md)
+        self.content = content
+
+    def run(self, root: etree.Element) -> None:
+        content, target = self.content, self.content.target
+        content.terms = []
+        if content.find is not None:
+            content.terms = link_terms(root, content.find, self._term_link if target.term_href else None)
+        ids = []
+        for parent in root.iter():
+            for element in list(parent):
+                tag = element.tag
+                if tag == "a":
+                    classes = element.get("class") or ""
+                    if "headerlink" in classes and not target.heading_ids:
+                        parent.remove(element)  # the toc extension's permalink
+                        continue
+                    href = element.get("href", "")
+                    if target.links == "text" and TERM not in classes:
+                        element.tag = "span"
+                        element.attrib.clear()
+                    elif href.startswith(("http://", "https://")):
+                        element.set("class", f"{classes} {EXTERNAL}".strip())
+                if not target.heading_ids and tag in _HEADINGS:
+                    element.attrib.pop("id", None)
+                if element.get("id"):
+                    ids.append(element.get("id"))
+        content.ids = ids
+
+    def _term_link(self, term_id: str, text: str) -> etree.Element:
+        content = self.content
+        link = etree.Element("a", {"href": content.target.term_href.format(id=term_id), "class": TERM})
+        if content.target.tooltips and content.tooltips is not None:
+            link.set("title", content.tooltips(term_id))
+        link.text = text
+        if content.target.links == "text":
+            link.tag = "span"
+            link.attrib.clear()
+        return link
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class _Ampersands(Treeprocessor):
+    """Make every ``&`` in text show as written (content policy: entities are text).
+
+    Python-Markdown's serializer keeps anything shaped like an entity (``&amp;``) as
+    markup; escaping ``&`` first makes ``&amp;`` in the content display as ``&amp;``.
+    Code is skipped: Python-Markdown has escaped it already.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag not in ("code", "pre") and element.text and "&" in element.text:
+                element.text = element.text.replace("&", "&amp;")
+            if element.tail and "&" in element.tail:
+                element.tail = element.tail.replace("&", "&amp;")
+
+
+class QAContent(Extension):
+    """What every rendering of Q&A content needs, whatever the output.
+
+    - GitHub's reading of the source (lists that interrupt a paragraph), headings shifted
+      below the output's question heading;
+    - the content policy: HTML written in the content shows as text, entities too;
+    - glossary links on first mention (outside code, headings and links), external links
+      marked, ids and links as the :class:`Target` wants.
+
+    The renderer sets :attr:`target`, :attr:`shift` and the glossary callbacks before each
+    conversion; after it, :attr:`terms` and :attr:`ids` describe what was rendered.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.target: Target = PAGE
+        self.shift = 0
+        self.find: Callable[[str], list[tuple[int, int, str]]] | None = None
+        self.tooltips: Callable[[str], str] | None = None
+        self.terms: list[str] = []
+        self.ids: list[str] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_GitHubSource(md, self), "qa-github-source", 29)  # after whitespace (30)
+        for registry, name in (
+            (md.preprocessors, "html_block"),
+            (md.inlinePatterns, "html"),
+            (md.inlinePatterns, "entity"),
+        ):
+            if name in registry:
+                registry.deregister(name)
+        md.treeprocessors.register(_ContentTree(md, self), "qa-content", 1)
+        md.treeprocessors.register(_Ampersands(md), "qa-literal-ampersands", 0.5)
+
+
+# --------------------------------------------------------------------------- the renderer
+
+
+_BOOK_CONFIGS = {
+    "pymdownx.highlight": {"use_pygments": True, "noclasses": True, "pygments_style": "default"},
+}
+"""What the book changes in the extensions' configs: highlighting with inline styles."""
+_SHARED_PAGE_CONFIGS = {
+    "pymdownx.highlight": {"anchor_linenums": False},
+}
+"""What a target whose pages hold several answers changes: no line anchors in code (their ids
+would repeat on the page)."""
+
+
+@dataclass
+class Renderer:
+    """Q&A Markdown rendered once per (source, target), with ``mkdocs.yml``'s extensions.
+
+    Args:
+        extensions: ``markdown_extensions`` as MkDocs validated them (names or instances).
+        configs: their configs (MkDocs' ``mdx_configs``).
+        find: the glossary's matcher (``Matcher.find``), or None for a site without one.
+        tooltips: the tooltip text of a term id, for targets with tooltips.
+    """
+
+    extensions: Sequence[Any] = ("tables", "fenced_code")
+    configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    find: Callable[[str], list[tuple[int, int, str]]] | None = None
+    tooltips: Callable[[str], str] | None = None
+
+    def __post_init__(self) -> None:
+        self._engines: dict[tuple[bool, bool], tuple[Markdown, QAContent]] = {}
+        self._cache: dict[tuple[str, Target, int], Rendered] = {}
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], **kwargs: Any) -> Renderer:
+        """The renderer of a site, from its MkDocs config (``markdown_extensions``, ``mdx_configs``)."""
+        extensions = [e for e in config["markdown_extensions"] if not getattr(e, "qa_page_only", False)]
+        return cls(extensions=extensions, configs=dict(config.get("mdx_configs") or {}), **kwargs)
+
+    @property
+    def fingerprint(self) -> str:
+        """What the output depends on besides the source (to reuse a renderer across rebuilds)."""
+        names = [e if isinstance(e, str) else type(e).__qualname__ for e in self.extensions]
+        return hashlib.sha1(repr((names, sorted(self.configs.items(), key=str))).encode()).hexdigest()
+
+    def _engine(self, target: Target) -> tuple[Markdown, QAContent]:
+        key = (target.book, target.heading_ids)
+        if key not in self._engines:
+            configs = {name: dict(values) for name, values in self.configs.items()}
+            overrides = [_BOOK_CONFIGS] if target.book else []
+            if not target.heading_ids:
+                overrides.append(_SHARED_PAGE_CONFIGS)
+            for override in overrides:
+                for name, values in override.items():
+                    if name in configs or name in self.extensions:
+                        configs.setdefault(name, {}).update(values)
+            # Footnote ids stay distinct when several answers share a page (self-test, book).
+            configs.setdefault("footnotes", {})["UNIQUE_IDS"] = True
+            content = QAContent()
+            md = Markdown(extensions=[*self.extensions, content], extension_configs=configs)
+            self._engines[key] = (md, content)
+        return self._engines[key]
+
+    def markdown(self, source: str, target: Target, *, source_level: int = 1) -> Rendered:
+        """``source`` (a block of Markdown: an answer, a body, an introduction) rendered for ``target``.
+
+        Args:
+            source: the Markdown, as written in the document.
+            target: the output.
+            source_level: the heading level of the questions in the source document; its
+                deeper headings are moved to stay below ``target.question_level``.
+        """
+        key = (source, target, source_level)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        md, content = self._engine(target)
+        md.reset()
+        content.target = target
+        content.shift = target.question_level - source_level
+        content.find = self.find
+        content.tooltips = self.tooltips
+        html = md.convert(source).strip()
+        rendered = Rendered(html, tuple(content.terms), tuple(content.ids))
+        self._cache[key] = rendered
+        return rendered
+
+    def inline(self, source: str, target: Target) -> Rendered:
+        """One line of inline Markdown (a question, a title), without its paragraph."""
+        rendered = self.markdown(source, replace(target, heading_ids=False, term_href=None))
+        return replace(rendered, html=_unwrap_paragraph(rendered.html))

@@ -1,0 +1,114 @@
+"""Benchmark of the PDF book: the seed collection and a generated one of 1,000 questions.
+
+Both books are made in the same run, each by the real command (``scripts/build_pdf.py``
+in a fresh process, so imports count as a reader would wait for them). The generated
+collection comes from the benchmarks' one generator (``tools/benchlib.py``): sections of
+25 questions, answers of a sentence and a list that mention glossary terms, code every
+fifth and a table every seventh, with its generated glossary; so the contents, the
+running headers and the glossary page references all have real work to do.
+
+Usage::
+
+    python tools/bench_pdf.py [--questions 1000] [--out bench-results]
+
+Writes ``pdf.json`` and ``pdf.md`` under ``--out`` and prints the Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from benchlib import ROOT, generate
+
+from macros.parser import parse_file
+
+SEED = ROOT / "docs" / "advanced-generative-ai-qa.md"
+GLOSSARY = ROOT / "docs" / "glossary.yml"
+BUILD = ROOT / "scripts" / "build_pdf.py"
+
+
+def measure(label: str, source: Path, glossary: Path, out: Path, questions: int) -> dict:
+    """Build one book with the real command; time it and read its size and pages."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(BUILD), "--source", str(source), "--glossary", str(glossary), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{label}: build_pdf failed:\n{result.stderr}")
+    pages = _pages(out)
+    return {
+        "collection": label,
+        "questions": questions,
+        "pages": pages,
+        "seconds": round(seconds, 2),
+        "bytes": out.stat().st_size,
+        "ms_per_page": round(1000 * seconds / pages, 1) if pages else None,
+    }
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def table(rows: list[dict]) -> str:
+    """The results as a Markdown table."""
+    lines = [
+        "| Collection | Questions | Pages | Time (s) | Size (KiB) | ms / page |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['collection']} | {row['questions']} | {row['pages']} | {row['seconds']:.1f} "
+            f"| {row['bytes'] / 1024:.0f} | {row['ms_per_page']} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Time the PDF book at seed size and at 1,000 questions.")
+    parser.add_argument("--questions", type=int, default=1000, help="size of the generated collection")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="folder for pdf.json and pdf.md")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
+        folder = Path(tmp)
+        generated, glossary = generate(args.questions, folder)
+        seed_count = len(parse_file(SEED).questions)
+        rows = [
+            measure("seed", SEED, GLOSSARY, folder / "seed.pdf", seed_count),
+            measure(f"generated {args.questions}", generated, glossary, folder / "generated.pdf", args.questions),
+        ]
+    machine = {
+        "python": platform.python_version(),
+        "weasyprint": version("weasyprint"),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "pdf.json").write_text(json.dumps({"machine": machine, "results": rows}, indent=2) + "\n")
+    text = table(rows)
+    (args.out / "pdf.md").write_text(
+        f"# PDF book benchmark\n\nOne run, tagged PDF/UA-1, WeasyPrint {machine['weasyprint']}, "
+        f"Python {machine['python']}, {machine['cpus']} CPUs.\n\n{text}\n"
+    )
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
