@@ -88,6 +88,14 @@ BOOK = Target("book", question_level=2, heading_ids=True, term_href="#term-{id}"
 """The PDF book; its question level depends on the chapter's depth (``replace`` it)."""
 
 
+_INLINE = {
+    (links, book): Target(f"inline-{links}{'-book' if book else ''}", heading_ids=False, links=links, book=book)
+    for links in ("keep", "text")
+    for book in (False, True)
+}
+"""The targets of inline content (see :meth:`Renderer.inline`)."""
+
+
 # --------------------------------------------------------------------------- text helpers
 
 
@@ -437,6 +445,14 @@ class Renderer:
         return rendered
 
     def inline(self, source: str, target: Target) -> Rendered:
-        """One line of inline Markdown (a question, a title), without its paragraph."""
-        rendered = self.markdown(source, replace(target, heading_ids=False, term_href=None))
-        return replace(rendered, html=_unwrap_paragraph(rendered.html))
+        """One line of inline Markdown (a question, a title), without its paragraph.
+
+        Never linked to the glossary (a title is not where a reader looks up a term), so it
+        is the same for every target that treats links alike: rendered once for all of them.
+        """
+        key = (source, _INLINE[target.links, target.book], 0)
+        cached = self._cache.get(key)
+        if cached is None:
+            rendered = self.markdown(source, key[1])
+            cached = self._cache[key] = replace(rendered, html=_unwrap_paragraph(rendered.html))
+        return cached

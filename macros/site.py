@@ -38,6 +38,7 @@ class Site:
     relatedness: Relatedness | None = None
 
     def __post_init__(self) -> None:
+        self._targets: dict[str, Target] = {}  # page folder -> how content is rendered there
         if self.glossary is not None:
             terms = self.glossary.terms
             self.renderer.find = self.glossary.matcher.find
@@ -52,7 +53,12 @@ class Site:
         """How content is rendered on ``question``'s page: glossary links relative to it."""
         if self.glossary is None or self.glossary_url is None:
             return PAGE
-        return replace(PAGE, term_href=relative_url(self.glossary_url, question.url) + "#{id}")
+        folder = question.url.rsplit("/", 1)[0] if not question.url.endswith("/") else question.url
+        target = self._targets.get(folder)
+        if target is None:
+            target = replace(PAGE, term_href=relative_url(self.glossary_url, question.url) + "#{id}")
+            self._targets[folder] = target
+        return target
 
     # ---------------------------------------------------------------- rendered once
 
