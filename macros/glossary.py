@@ -13,8 +13,10 @@ The glossary is one YAML file (``docs/glossary.yml``)::
 
 The :class:`Matcher` finds mentions in plain text: case-insensitive, on word
 boundaries, plurals and aliases included, longest match first, one pass over
-the text whatever the number of terms. :func:`link_tree` applies it to a
-Python-Markdown element tree, never inside code, headings or links.
+the text whatever the number of terms. A hyphen joined to a word is not a
+boundary, so "GPT" is not found in "GPT-4o" nor "autoregressive model" in
+"non-autoregressive model". :func:`link_tree` applies it to a Python-Markdown
+element tree, never inside code, headings or links.
 """
 
 from __future__ import annotations
@@ -282,6 +284,7 @@ def _entry(entry: dict, path: str, errors: list[Diagnostic]) -> Term | None:
 
 _TOKEN_RE = re.compile(r"\w+(?:[·'’]\w+)*")
 _GAP_RE = re.compile(r"[ \t\n\u00a0\-‐‑]+")  # what may stand between the words of one name
+_HYPHENS = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
 
 
 def _normal(name: str) -> str:
@@ -346,8 +349,15 @@ class Matcher:
         return found
 
     def _longest_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
-        """The longest name starting at token ``i``: (number of tokens, term id)."""
+        """The longest name starting at token ``i``: (number of tokens, term id).
+
+        A name starts and ends only at a real word boundary: not inside a hyphenated
+        word, so "GPT-4o", "GPT-3.5" and "Llama-2" hold no mention of "GPT" or "Llama",
+        unless the longer name (such as "GPT-4o") is itself in the glossary.
+        """
         if tokens[i][2] not in self.first_words:  # most words start no name: one set lookup
+            return None
+        if _joined_before(text, tokens[i][0]):
             return None
         limit = 1
         last = min(self.longest, len(tokens) - i)
@@ -358,9 +368,19 @@ class Matcher:
             limit += 1
         for length in range(limit, 0, -1):
             term_id = self.names.get(tuple(t[2] for t in tokens[i : i + length]))
-            if term_id is not None:
+            if term_id is not None and not _joined_after(text, tokens[i + length - 1][1]):
                 return length, term_id
         return None
+
+
+def _joined_after(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` goes on through a hyphen ("GPT" in "GPT-4o")."""
+    return end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether the word starting at ``start`` continues one before it ("autoregressive" in "non-autoregressive")."""
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
 
 
 # --------------------------------------------------------------------------- element trees

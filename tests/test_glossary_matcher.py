@@ -75,6 +75,47 @@ def test_slash_separates_names():
     assert found("top-k/top-p sampling") == [("top-k", "top-k-sampling"), ("top-p sampling", "top-p-sampling")]
 
 
+MODELS = Matcher([term("GPT"), term("Llama"), term("Autoregressive model"), term("Fine-tuning")])
+
+
+def models(text: str, matcher: Matcher = MODELS) -> list[str]:
+    return [text[a:b] for a, b, _ in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["GPT-4o answers", "GPT-3.5 and GPT-4", "Llama-2 weights", "GPT‑4o (non-breaking hyphen)", "ChatGPT, InstructGPT"],
+)
+def test_no_mention_inside_a_hyphenated_or_longer_model_name(text):
+    assert "GPT" not in models(text)
+    assert "Llama" not in models(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("(e.g., GPT, PixelRNN)", ["GPT"]),
+        ("(e.g., GPT)", ["GPT"]),
+        ("GPT. Then Llama.", ["GPT", "Llama"]),
+        ("GPT/Llama", ["GPT", "Llama"]),
+        ("GPT- and Llama models", ["GPT", "Llama"]),  # a hyphen before a space is a boundary
+    ],
+)
+def test_a_name_between_real_word_boundaries_is_a_mention(text, mentions):
+    assert models(text) == mentions
+
+
+def test_hyphenated_prefix_is_no_boundary_either():
+    assert models("non-autoregressive models, not autoregressive models") == ["autoregressive models"]
+    assert models("LoRA-based fine-tuning-free prompting, then fine-tuning") == ["fine-tuning"]
+
+
+def test_a_longer_model_name_in_the_glossary_is_found_whole():
+    matcher = Matcher([term("GPT"), term("GPT-4o")])
+    text = "GPT-4o, GPT"
+    assert [(text[a:b], t) for a, b, t in matcher.find(text)] == [("GPT-4o", "gpt-4o"), ("GPT", "gpt")]
+
+
 def render_linked(source: str) -> str:
     md = markdown.Markdown(extensions=["fenced_code", "tables"])
 
