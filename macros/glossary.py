@@ -325,7 +325,9 @@ class Matcher:
         """Non-overlapping ``(start, end, term_id)`` mentions, leftmost-longest.
 
         "LoRA (Low-Rank Adaptation)" is one mention: a parenthesis that repeats the
-        same term joins the match before it.
+        same term joins the match before it. A modifier whose noun is written once for
+        two ("top-k/top-p sampling", "a conditional and an unconditional model") is a
+        mention of the name it makes with that noun (see :meth:`_elided_at`).
         """
         tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
         found: list[tuple[int, int, str]] = []
@@ -333,7 +335,13 @@ class Matcher:
         while i < len(tokens):
             hit = self._longest_at(text, tokens, i)
             if hit is None:
-                i += 1
+                elided = self._elided_at(text, tokens, i) if tokens[i][2] in self.first_words else None
+                if elided is not None:
+                    length, term_id = elided
+                    found.append((tokens[i][0], tokens[i + length - 1][1], term_id))
+                    i += length
+                else:
+                    i += 1
                 continue
             length, term_id = hit
             start, end = tokens[i][0], tokens[i + length - 1][1]
@@ -371,6 +379,64 @@ class Matcher:
             if term_id is not None and not _joined_after(text, tokens[i + length - 1][1]):
                 return length, term_id
         return None
+
+    def _elided_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
+        """A modifier at token ``i`` that shares the noun of the phrase after "/", "and" or "or".
+
+        In "top-k/top-p sampling" the noun "sampling" serves both "top-k" and "top-p":
+        "top-k" is then a mention of "top-k sampling" (the modifier alone is linked). The
+        same holds for "text-to-image/video generation" and "a conditional and an
+        unconditional model". The shared noun is at most three words into the second
+        phrase, and the modifier with that noun must be a name of the glossary, so a bare
+        "top-k" or "conditional" elsewhere is never a mention.
+
+        Returns:
+            (number of tokens of the modifier, term id), or None.
+        """
+        if _joined_before(text, tokens[i][0]):
+            return None
+        end = i  # last token of the modifier
+        while True:
+            if end + 1 >= len(tokens) or end - i + 1 >= self.longest:
+                return None
+            second = self._second_conjunct(text, tokens, end)
+            if second is not None:
+                break
+            if not _GAP_RE.fullmatch(text[tokens[end][1] : tokens[end + 1][0]]):
+                return None
+            end += 1
+        modifier = tuple(t[2] for t in tokens[i : end + 1])
+        for noun_start in range(second + 1, min(second + 4, len(tokens))):  # the second phrase's own modifier words
+            if not _GAP_RE.fullmatch(text[tokens[noun_start - 1][1] : tokens[noun_start][0]]):
+                return None
+            noun_end = noun_start
+            while True:
+                term_id = self.names.get(modifier + tuple(t[2] for t in tokens[noun_start : noun_end + 1]))
+                if term_id is not None and not _joined_after(text, tokens[noun_end][1]):
+                    return end - i + 1, term_id
+                if noun_end + 1 >= len(tokens) or len(modifier) + noun_end - noun_start + 1 >= self.longest:
+                    break
+                if not _GAP_RE.fullmatch(text[tokens[noun_end][1] : tokens[noun_end + 1][0]]):
+                    break
+                noun_end += 1
+        return None
+
+    @staticmethod
+    def _second_conjunct(text: str, tokens: list[tuple[int, int, str]], end: int) -> int | None:
+        """The first token of the phrase coordinated with the one ending at token ``end``, if any."""
+        gap = text[tokens[end][1] : tokens[end + 1][0]]
+        if gap.strip() == "/":
+            return end + 1
+        nxt = end + 1
+        if gap.strip() not in ("", ",") or tokens[nxt][2] not in ("and", "or") or nxt + 1 >= len(tokens):
+            return None
+        if not text[tokens[nxt][1] : tokens[nxt + 1][0]].isspace():
+            return None
+        nxt += 1
+        article = tokens[nxt][2] in ("a", "an", "the") and nxt + 1 < len(tokens)
+        if article and text[tokens[nxt][1] : tokens[nxt + 1][0]].isspace():
+            nxt += 1
+        return nxt
 
 
 def _joined_after(text: str, end: int) -> bool:

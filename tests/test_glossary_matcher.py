@@ -116,6 +116,65 @@ def test_a_longer_model_name_in_the_glossary_is_found_whole():
     assert [(text[a:b], t) for a, b, t in matcher.find(text)] == [("GPT-4o", "gpt-4o"), ("GPT", "gpt")]
 
 
+SHARED = Matcher(
+    [
+        term("Top-k sampling"),
+        term("Top-p sampling", "nucleus sampling"),
+        term("Conditional model"),
+        term("Unconditional model"),
+        term("Text-to-image generation"),
+        term("Large language model"),
+        term("Sampling"),
+    ]
+)
+
+
+def shared(text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], t) for a, b, t in SHARED.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("top-k/top-p sampling", [("top-k", "top-k-sampling"), ("top-p sampling", "top-p-sampling")]),
+        ("top-k / top-p sampling", [("top-k", "top-k-sampling"), ("top-p sampling", "top-p-sampling")]),
+        (
+            "a conditional and an unconditional model during sampling",
+            [
+                ("conditional", "conditional-model"),
+                ("unconditional model", "unconditional-model"),
+                ("sampling", "sampling"),
+            ],
+        ),
+        (
+            "conditional or unconditional models",
+            [("conditional", "conditional-model"), ("unconditional models", "unconditional-model")],
+        ),
+        ("Text-to-image/video generation", [("Text-to-image", "text-to-image-generation")]),
+        ("large language and vision models", [("large language", "large-language-model")]),
+    ],
+)
+def test_a_modifier_sharing_the_noun_of_the_next_phrase_is_a_mention(text, mentions):
+    assert shared(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the top-k results",  # a bare modifier is no mention
+        "conditional statements and loops",
+        "conditional and model",  # no modifier of its own in the second phrase
+        "top-k, top-p sampling",  # a comma alone does not coordinate
+        "text-to-image/video generation-time",  # the shared noun must end at a word boundary
+        "non-conditional and unconditional model",
+    ],
+)
+def test_no_shared_noun_no_mention(text):
+    assert [
+        t for t in shared(text) if t[1] in ("top-k-sampling", "conditional-model", "text-to-image-generation")
+    ] == []
+
+
 def render_linked(source: str) -> str:
     md = markdown.Markdown(extensions=["fenced_code", "tables"])
 
