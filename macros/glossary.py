@@ -93,10 +93,15 @@ class Term:
 
 @dataclass
 class Glossary:
-    """Every entry, by id, in alphabetical order."""
+    """Every entry, by id, in alphabetical order.
+
+    ``warnings`` holds what validation found that does not stop the build (such as a
+    ``related`` link that is not returned), as ``Diagnostic`` with severity "warning".
+    """
 
     path: str
     terms: dict[str, Term] = field(default_factory=dict)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._matcher: Matcher | None = None
@@ -211,8 +216,28 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
                 term.related.append(target)
     if errors:
         raise GlossaryError(sorted(errors, key=lambda d: d.line))
+    glossary.warnings = _one_way_related(glossary)
     glossary.terms = dict(sorted(glossary.terms.items(), key=lambda kv: kv[1].term.casefold()))
     return glossary
+
+
+def _one_way_related(glossary: Glossary) -> list[Diagnostic]:
+    """A warning for every ``related`` link that the other entry does not return."""
+    warnings = []
+    for term in glossary.terms.values():
+        for target_id in term.related:
+            other = glossary.terms[target_id]
+            if term.id not in other.related:
+                warnings.append(
+                    Diagnostic(
+                        glossary.path,
+                        term.line,
+                        f"'{term.term}' lists '{other.term}' as related, but '{other.term}' (line {other.line}) "
+                        f"does not list '{term.term}': add it to the 'related' of '{other.term}', or remove it here",
+                        "warning",
+                    )
+                )
+    return sorted(warnings, key=lambda d: d.line)
 
 
 def _entry(entry: dict, path: str, errors: list[Diagnostic]) -> Term | None:

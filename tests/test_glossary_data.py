@@ -76,5 +76,29 @@ def test_unknown_related_term_and_unknown_field():
     ]
 
 
+def test_a_one_way_related_link_is_a_warning_with_its_fix():
+    glossary = parse_glossary(
+        dedent("""
+            terms:
+              - term: Mamba
+                short: a
+                related: [State-space model, Attention]
+              - term: State-space model
+                short: b
+                related: [Mamba]
+              - term: Attention
+                short: c
+            """).lstrip(),
+        "g.yml",
+    )
+    assert [(d.severity, str(d)) for d in glossary.warnings] == [
+        (
+            "warning",
+            "g.yml:2: 'Mamba' lists 'Attention' as related, but 'Attention' (line 8) does not list 'Mamba': "
+            "add it to the 'related' of 'Attention', or remove it here",
+        )
+    ]
+
+
 def test_not_a_term_list():
     assert errors("- just a list\n") == ["g.yml:1: the glossary must be a mapping with a list under 'terms:'"]
