@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from textwrap import dedent
 
 import pytest
@@ -25,6 +26,61 @@ def test_the_sites_glossary_is_valid_and_complete():
         assert wanted in names
     assert list(glossary.terms.values()) == sorted(glossary.terms.values(), key=lambda t: t.term.casefold())
     assert all(len(t.short.split()) <= 30 for t in glossary.terms.values())
+
+
+def normal(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower()))
+
+
+# A bare adjective or a broader everyday word links unrelated text in other documents
+# ("a conditional statement", "the top-k results", "minimax search", "3D reconstruction").
+# ("Discriminator" and "Generator" stay the names of their own entries, GAN's two networks.)
+GENERIC_ALIASES = [
+    "conditional",
+    "unconditional",
+    "multimodal",
+    "multi-modal",
+    "autoregressive",
+    "autoencoding",
+    "grounded",
+    "text-to-image",
+    "top-k",
+    "top k",
+    "critic",
+    "discriminator",
+    "reconstruction",
+    "minimax",
+]
+
+
+def test_no_alias_is_a_bare_adjective_or_a_generic_word():
+    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
+    aliases = {normal(a): t.term for t in glossary.terms.values() for a in t.aliases}
+    assert {a: aliases[normal(a)] for a in GENERIC_ALIASES if normal(a) in aliases} == {}
+
+
+@pytest.mark.parametrize(
+    ("entry", "alias"),
+    [
+        ("Wasserstein GAN", "Wasserstein distance"),  # the metric, an entry of its own
+        ("Denoising score matching", "score matching loss"),  # plain score matching is Hyvärinen's
+        ("Base model", "foundation model"),  # a kind of model, not the role
+        ("Sequence length", "long-sequence modeling"),  # a task, not a length
+    ],
+)
+def test_names_of_other_things_are_no_aliases(entry, alias):
+    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
+    term = next(t for t in glossary.terms.values() if t.term == entry)
+    assert normal(alias) not in {normal(a) for a in term.aliases}
+
+
+def test_the_sites_glossary_links_no_generic_word():
+    matcher = load_glossary(ROOT / "docs" / "glossary.yml").matcher
+    text = (
+        "A conditional statement, the top-k results, a multimodal distribution, the critic, "
+        "3D reconstruction, minimax search, a grounded wire, Llama-2 and GPT-3.5."
+    )
+    assert [text[a:b] for a, b, _ in matcher.find(text)] == []
 
 
 def test_invalid_yaml():
