@@ -83,6 +83,17 @@ def test_the_sites_glossary_links_no_generic_word():
     assert [text[a:b] for a, b, _ in matcher.find(text)] == []
 
 
+def test_question_10s_example_models_are_their_own_terms_not_gpt():
+    matcher = load_glossary(ROOT / "docs" / "glossary.yml").matcher
+    heading = "What are some cutting-edge applications of multi-modal generative models (e.g., GPT-4o, Gemini, Claude)?"
+    assert [t for _, _, t in matcher.find(heading)] == ["multimodal-model", "gpt-4o", "gemini", "claude"]
+    assert [t for _, _, t in matcher.find("Autoregressive models (e.g., GPT, PixelRNN)")] == [
+        "autoregressive-model",
+        "gpt",
+        "pixelrnn",
+    ]
+
+
 def test_invalid_yaml():
     assert errors("terms:\n  - term: A\n    short: [unclosed\n") == [
         "g.yml:4: invalid YAML: did not find expected ',' or ']': fix the syntax"
