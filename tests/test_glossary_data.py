@@ -167,5 +167,9 @@ def test_a_one_way_related_link_is_a_warning_with_its_fix():
     ]
 
 
+def test_related_links_of_the_sites_glossary_go_both_ways():
+    assert [str(d) for d in load_glossary(ROOT / "docs" / "glossary.yml").warnings] == []
+
+
 def test_not_a_term_list():
     assert errors("- just a list\n") == ["g.yml:1: the glossary must be a mapping with a list under 'terms:'"]
