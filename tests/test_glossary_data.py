@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from textwrap import dedent
 
 import pytest
 
-from macros.glossary import GlossaryError, load_glossary, parse_glossary
+from macros.glossary import GlossaryError, annotate, load_glossary, parse_glossary
+from macros.model import parse_file
 
-from .conftest import ROOT
+from .conftest import ROOT, SEED
 
 
 def errors(text: str) -> list[str]:
@@ -92,6 +94,18 @@ def test_question_10s_example_models_are_their_own_terms_not_gpt():
         "gpt",
         "pixelrnn",
     ]
+
+
+def test_topics_tell_the_seeds_questions_apart():
+    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
+    questions = parse_file(SEED).questions
+    annotate(questions, glossary)
+    tags = {q.number: {glossary.terms[t].topic for t in q.terms} - {""} for q in questions}
+    assert {n: sorted(t) for n, t in tags.items() if not 1 <= len(t) <= 3} == {}
+    counts = Counter(topic for topics in tags.values() for topic in topics)
+    assert 5 <= len(counts) <= 8, counts
+    assert {topic: n for topic, n in counts.items() if n > len(questions) / 2} == {}
+    assert "Retrieval and grounding" not in tags[4]  # "inference" in a training-objectives answer
 
 
 def test_invalid_yaml():
