@@ -70,7 +70,7 @@ def load_site(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Si
         del _renderers[next(iter(_renderers))]
     site = Site(collections, glossary, renderer, glossary_url)
     if glossary is not None:
-        warnings += unused_terms(glossary, site.appears)
+        warnings += glossary.warnings + unused_terms(glossary, site.appears)
     return site, warnings
 
 

@@ -43,19 +43,19 @@ def test_answer_opens_from_the_keyboard(tab: Tab, site_url: str, key: str):
 
 
 def test_search_finds_questions_by_topic(tab: Tab, site_url: str, built_site: Path):
-    # "families" is in no page's text, only in the topic "Model families": search finds the
-    # questions through their tags (the Topics page itself is left out of the index).
+    # "adversarial" is in no page's text, only in the topic "Generative adversarial networks":
+    # search finds the questions through their tags (the Topics page is left out of the index).
     tagged = {
         page.parent.name
         for page in question_pages(built_site)
-        if "Model families" in [t.get_text(strip=True) for t in soup(page).select(".md-tag")]
+        if "Generative adversarial networks" in [t.get_text(strip=True) for t in soup(page).select(".md-tag")]
     }
     assert tagged
     page = tab.page
     page.goto(site_url + "/")
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("families", delay=20)
+    page.locator("input.md-search__input").press_sequentially("adversarial", delay=20)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for()
     hrefs = results.evaluate_all("els => els.map(e => e.href)")

@@ -76,6 +76,106 @@ def test_slash_separates_names():
     assert found("top-k/top-p sampling") == [("top-k", "top-k-sampling"), ("top-p sampling", "top-p-sampling")]
 
 
+MODELS = Matcher([term("GPT"), term("Llama"), term("Autoregressive model"), term("Fine-tuning")])
+
+
+def models(text: str, matcher: Matcher = MODELS) -> list[str]:
+    return [text[a:b] for a, b, _ in matcher.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["GPT-4o answers", "GPT-3.5 and GPT-4", "Llama-2 weights", "GPT‑4o (non-breaking hyphen)", "ChatGPT, InstructGPT"],
+)
+def test_no_mention_inside_a_hyphenated_or_longer_model_name(text):
+    assert "GPT" not in models(text)
+    assert "Llama" not in models(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("(e.g., GPT, PixelRNN)", ["GPT"]),
+        ("(e.g., GPT)", ["GPT"]),
+        ("GPT. Then Llama.", ["GPT", "Llama"]),
+        ("GPT/Llama", ["GPT", "Llama"]),
+        ("GPT- and Llama models", ["GPT", "Llama"]),  # a hyphen before a space is a boundary
+    ],
+)
+def test_a_name_between_real_word_boundaries_is_a_mention(text, mentions):
+    assert models(text) == mentions
+
+
+def test_hyphenated_prefix_is_no_boundary_either():
+    assert models("non-autoregressive models, not autoregressive models") == ["autoregressive models"]
+    assert models("LoRA-based fine-tuning-free prompting, then fine-tuning") == ["fine-tuning"]
+
+
+def test_a_longer_model_name_in_the_glossary_is_found_whole():
+    matcher = Matcher([term("GPT"), term("GPT-4o")])
+    text = "GPT-4o, GPT"
+    assert [(text[a:b], t) for a, b, t in matcher.find(text)] == [("GPT-4o", "gpt-4o"), ("GPT", "gpt")]
+
+
+SHARED = Matcher(
+    [
+        term("Top-k sampling"),
+        term("Top-p sampling", "nucleus sampling"),
+        term("Conditional model"),
+        term("Unconditional model"),
+        term("Text-to-image generation"),
+        term("Large language model"),
+        term("Sampling"),
+    ]
+)
+
+
+def shared(text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], t) for a, b, t in SHARED.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("top-k/top-p sampling", [("top-k", "top-k-sampling"), ("top-p sampling", "top-p-sampling")]),
+        ("top-k / top-p sampling", [("top-k", "top-k-sampling"), ("top-p sampling", "top-p-sampling")]),
+        (
+            "a conditional and an unconditional model during sampling",
+            [
+                ("conditional", "conditional-model"),
+                ("unconditional model", "unconditional-model"),
+                ("sampling", "sampling"),
+            ],
+        ),
+        (
+            "conditional or unconditional models",
+            [("conditional", "conditional-model"), ("unconditional models", "unconditional-model")],
+        ),
+        ("Text-to-image/video generation", [("Text-to-image", "text-to-image-generation")]),
+        ("large language and vision models", [("large language", "large-language-model")]),
+    ],
+)
+def test_a_modifier_sharing_the_noun_of_the_next_phrase_is_a_mention(text, mentions):
+    assert shared(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the top-k results",  # a bare modifier is no mention
+        "conditional statements and loops",
+        "conditional and model",  # no modifier of its own in the second phrase
+        "top-k, top-p sampling",  # a comma alone does not coordinate
+        "text-to-image/video generation-time",  # the shared noun must end at a word boundary
+        "non-conditional and unconditional model",
+    ],
+)
+def test_no_shared_noun_no_mention(text):
+    assert [
+        t for t in shared(text) if t[1] in ("top-k-sampling", "conditional-model", "text-to-image-generation")
+    ] == []
+
+
 def render_linked(source: str) -> str:
     md = markdown.Markdown(extensions=["fenced_code", "tables"])
 

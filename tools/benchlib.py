@@ -180,7 +180,7 @@ def generate(n: int, folder: Path) -> tuple[Path, Path]:
     source.write_text("\n".join(lines), encoding="utf-8")
     entries = ["terms:"]
     for k, name in enumerate(terms):
-        related = sorted({terms[(k + 1) % len(terms)], terms[(k + 7) % len(terms)]} - {name})
+        related = sorted({terms[(k + 1) % len(terms)], terms[(k - 1) % len(terms)]} - {name})  # both ways
         entries += [
             f"  - term: {name.capitalize()}",
             f"    short: A generated definition of the {name}, about as long as a real tooltip in the seed glossary.",
