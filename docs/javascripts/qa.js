@@ -9,39 +9,33 @@
     search.setAttribute("aria-label", "Search the site");
   }
 
-  /* Where self-test progress is stored: the one place that names the keys (selftest.js
-     uses QAStore too). One key for every page of a site, scoped as Material scopes its
-     own storage: by the pathname of __md_scope, the site root (base_url, or extra.scope)
-     resolved against the page Material first loaded. Two sites on one origin (GitHub
-     Pages' /<repo>/ project sites) keep apart. This script runs once per load, before
-     instant navigation can change the location, so the fallback (Material's config
-     "base", relative to the page) resolves against the right page too. */
+  /* Self-test progress: the one place that names its storage keys (selftest.js uses
+     QAStore). One key per site, scoped as Material scopes its own storage: by the path of
+     __md_scope, the site root resolved against the page first loaded (this script runs
+     once per load), so two sites on one origin keep apart. */
   var here = document.currentScript && document.currentScript.src;
-  var siteRoot = (function () {
-    try {
-      return new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
-    } catch (e) {
-      return new URL(here ? "../" : "./", here || location.href); // qa.js sits in <root>/javascripts/
-    }
-  })();
+  var siteRoot;
+  try {
+    siteRoot = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+  } catch (e) {
+    siteRoot = new URL(here ? "../" : "./", here || location.href); // qa.js is <root>/javascripts/qa.js
+  }
   var scope = window.__md_scope instanceof URL ? window.__md_scope : siteRoot;
   var rootPath = siteRoot.pathname.replace(/index\.html$/, "");
 
   var QAStore = (window.QAStore = {
     key: "qa-study:" + scope.pathname,
-    // Where the SM-2 version (progress format 1) kept it: read once, converted, removed.
+    // The SM-2 version's key (format 1): read once, converted, removed.
     legacyKey: "qa-study:progress:v1" + (rootPath === "/" ? "" : "@" + rootPath),
-    /* The stored text under `key` (null: none), or throws when storage is blocked. */
     get: function (key) {
-      return window.localStorage.getItem(key);
+      return window.localStorage.getItem(key); // throws when storage is blocked
     },
-    /* Store `text`; false when the browser refuses (private mode, full, blocked). */
     set: function (key, text) {
       try {
         window.localStorage.setItem(key, text);
         return true;
       } catch (e) {
-        return false;
+        return false; // private mode, full or blocked
       }
     },
     remove: function (key) {
@@ -53,10 +47,9 @@
     },
   });
 
-  /* The self-test scripts (the FSRS library, srs.js, then selftest.js) are fetched only
-     where they are needed: on the self-test page, and on a question page when progress is
-     stored (to show "rated Good · due in 3 days"). Without progress, a question page keeps
-     its static "not studied yet" line, and a first visit downloads none of them. */
+  /* The self-test scripts (the FSRS library, srs.js, selftest.js) are fetched only where
+     needed: on the self-test page, and on a question page when progress is stored (to show
+     "rated Good · due in 3 days"). A first visit downloads none of them. */
   var requested = false;
 
   function progressStored() {
