@@ -21,7 +21,7 @@ from .conftest import ROOT, SEED, mkdocs_build
 from .helpers import copy_project, question_pages, soup
 
 SLUG = "advanced-generative-ai-qa"
-SIZE_BUDGET = 25 * 1024  # gzip bytes of the self-test's own JS and CSS and its scheduler library
+SIZE_BUDGET = 25_000  # gzip bytes of the self-test's own JS and CSS and its scheduler library
 
 
 def page(site: Path) -> BeautifulSoup:
