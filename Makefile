@@ -5,13 +5,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# node_modules: the scheduler library (ts-fsrs) and the minifier its vendored copy is made
+# with, exactly as package-lock.json pins them. Only `make test` and `make vendor` need it.
+NODE_STAMP := node_modules/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean pdf bench-pdf bench profile lighthouse
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench profile lighthouse vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -19,7 +22,7 @@ serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ chang
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(STAMP) chromium lint  ## lint, then the whole test suite (scheduler, unit, build, browser)
+test: $(STAMP) $(NODE_STAMP) chromium lint  ## lint, then the whole test suite (scheduler, unit, build, browser)
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
@@ -37,6 +40,9 @@ profile: $(STAMP)  ## where the build time goes, by package: full site vs bare M
 
 lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse scores (bench-results/frontend.md)
 	$(BIN)/python tools/lighthouse.py
+
+vendor: $(NODE_STAMP)  ## regenerate docs/javascripts/vendor/ts-fsrs/ from the pinned npm package (commit the result)
+	node scripts/vendor_ts_fsrs.js
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tools tests
@@ -56,6 +62,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	touch $(NODE_STAMP)
 
 clean:
 	rm -rf site .pytest_cache

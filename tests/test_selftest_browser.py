@@ -1,5 +1,6 @@
-"""The self-test in Chromium: flashcards, key points, term quiz, progress, keyboard,
-instant navigation, storage problems, export/import, no script, print."""
+"""The self-test in Chromium: flashcards on FSRS (intervals on the buttons, undo, order,
+desired retention), key points, term quiz, progress, keyboard, instant navigation,
+storage problems, migration of SM-2 progress, export/import, no script, print."""
 
 from __future__ import annotations
 
@@ -20,16 +21,59 @@ pytestmark = pytest.mark.browser
 
 ST = "/self-test/"
 Q1 = "/advanced-generative-ai-qa/1-explain-the-difference-between-autoregressive-autoencoding/"
-KEY = "qa-study:progress:v1"
+KEY = "qa-study:/"  # the site is served at the root of its origin
+LEGACY_KEY = "qa-study:progress:v1"  # where the SM-2 version kept it for a site at /
+DAY_MS = 86_400_000
+EMPTY = {
+    "version": 2,
+    "settings": {"retention": 0.9},
+    "cards": {},
+    "log": [],
+    "points": {},
+    "quiz": {"right": 0, "wrong": 0},
+    "days": [],
+}
 
 
 def off_origin(tab: Tab) -> list[str]:
     return [u for u in tab.requests if urlparse(u).hostname not in ("127.0.0.1", None)]
 
 
-def stored(page) -> dict | None:
-    raw = page.evaluate(f"localStorage.getItem('{KEY}')")
+def stored(page, key: str = KEY) -> dict | None:
+    raw = page.evaluate("key => localStorage.getItem(key)", key)
     return None if raw is None else json.loads(raw)
+
+
+def plant(page, key: str, value: str) -> None:
+    """Store ``value`` under ``key`` before the first page of the tab loads (once per tab)."""
+    page.add_init_script(
+        f"if (!sessionStorage.seeded) {{ localStorage.setItem({json.dumps(key)}, {json.dumps(value)}); sessionStorage.seeded = 1 }}"
+    )
+
+
+def sm2_progress(page) -> dict:
+    """Progress as the SM-2 version (format 1) stored and exported it, made at the browser's now."""
+    now_ms, midnight = page.evaluate("[Date.now(), new Date().setHours(0, 0, 0, 0)]")
+    return {
+        "version": 1,
+        "cards": {
+            "advanced-generative-ai-qa/1": {
+                "reps": 3, "lapses": 0, "ease": 2.5, "ivl": 15,
+                "due": midnight + 5 * DAY_MS, "last": now_ms - 10 * DAY_MS, "r": 3,
+            },
+            "advanced-generative-ai-qa/2": {
+                "reps": 0, "lapses": 1, "ease": 2.3, "ivl": 0,
+                "due": now_ms - 60_000, "last": now_ms - 11 * 60_000, "r": 1,
+            },
+        },
+        "points": {"advanced-generative-ai-qa/1": {"got": 2, "total": 3, "at": now_ms - DAY_MS}},
+        "quiz": {"right": 7, "wrong": 2},
+        "days": ["2025-03-01", "2025-03-09"],
+    }  # fmt: skip
+
+
+def browser_now(page) -> int:
+    return page.evaluate("Date.now()")
 
 
 def due_now(page) -> str:
@@ -70,6 +114,10 @@ def rate_first_card(page, rating: str) -> None:
     page.locator(".qa-st-rate").get_by_role("button", name=re.compile(rating)).click()
 
 
+def intervals(page) -> list[str]:
+    return [" ".join(b.split()) for b in page.locator(".qa-st-rate button").all_inner_texts()]
+
+
 def test_reveal_then_rate(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
     card = page.locator(".qa-st-card")
@@ -80,39 +128,46 @@ def test_reveal_then_rate(tab: Tab, site_url: str):
     assert page.locator(".qa-st-rate").count() == 0, "no rating before the answer is shown"
     page.get_by_role("button", name="Show answer").click()
     assert card.get_by_text("Generate data sequentially").is_visible()
-    buttons = page.locator(".qa-st-rate button")
-    assert [" ".join(b.split()) for b in buttons.all_inner_texts()] == [
-        "1 Again in 10 minutes",
-        "2 Hard tomorrow",
-        "3 Good tomorrow",
-        "4 Easy in 4 days",
+    # FSRS's own intervals for a new card: learning steps in minutes, Easy in days; all differ.
+    assert intervals(page) == [
+        "1 Again in 1 minute",
+        "2 Hard in 6 minutes",
+        "3 Good in 10 minutes",
+        "4 Easy in 8 days",
     ]
-    buttons.nth(2).click()
-    assert "Rated Good: question 1 is due again tomorrow." in live(page)
-    assert page.locator(".qa-st-last").inner_text() == "Rated Good: question 1 is due again tomorrow."
+    page.locator(".qa-st-rate button").nth(2).click()
+    assert "Rated Good: question 1 is due again in 10 minutes." in live(page)
+    assert page.locator(".qa-st-last").inner_text() == "Rated Good: question 1 is due again in 10 minutes."
     assert card.locator("h2").inner_text().startswith("2. How does classifier-free guidance")
-    saved = stored(page)["cards"]["advanced-generative-ai-qa/1"]
-    assert (saved["r"], saved["ivl"], saved["reps"]) == (3, 1, 1)
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 2 of 11"), "a learning step comes back"
+    progress = stored(page)
+    saved = progress["cards"]["advanced-generative-ai-qa/1"]
+    assert (saved["rating"], saved["state"], saved["reps"], saved["learning_steps"]) == (3, 1, 1, 1)
+    assert saved["due"] - saved["last_review"] == 10 * 60_000
+    assert progress["log"] == [
+        {"card": "advanced-generative-ai-qa/1", "rating": 3, "at": saved["last_review"], "state": 0}
+    ]
     assert tab.errors == []
 
 
 def test_reload_keeps_progress_and_the_question_page_shows_it(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
-    rate_first_card(page, "Good")
+    rate_first_card(page, "Easy")
     page.reload()
     page.locator(".qa-st-panel").wait_for()
     assert due_now(page).startswith("9 cards due now")
     assert page.locator(".qa-st-card h2").inner_text().startswith("2. "), "the rated card is not due again yet"
     page.get_by_role("button", name="Progress").click()
     first_row = page.locator(".qa-st-panel tbody tr").first
-    assert "Good, due tomorrow" in first_row.inner_text()
-    assert "Young" in first_row.inner_text()
+    assert "Easy, due in 8 days" in first_row.inner_text()
+    assert "Familiar" in first_row.inner_text(), "FSRS stability of 8 days"
+    assert first_row.locator("td").nth(3).inner_text() == "100%", "recall just after the review"
     page.goto(site_url + Q1)
     status = page.locator("p.qa-selftest-status")
     assert status.is_visible()
-    assert status.inner_text() == "Self-test: rated Good · due tomorrow · practise this card"
-    href = status.get_by_role("link").get_attribute("href")
-    assert href == site_url + "/self-test/#card-advanced-generative-ai-qa-1"
+    assert status.inner_text() == "Self-test: rated Easy · due in 8 days · practise this card"
+    link = status.get_by_role("link")
+    assert link.evaluate("a => a.href") == site_url + "/self-test/#card-advanced-generative-ai-qa-1"
     assert tab.errors == []
 
 
@@ -120,36 +175,113 @@ def test_due_count_changes_after_rating(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
     assert due_now(page) == "10 cards due now (10 new) · study streak: 0 days"
     rate_first_card(page, "Again")
-    assert due_now(page) == "9 cards due now (9 new) · next due in 10 minutes · study streak: 1 day"
+    assert due_now(page) == "9 cards due now (9 new) · next due in 1 minute · study streak: 1 day"
     rate_first_card(page, "Easy")
-    assert due_now(page).startswith("8 cards due now (8 new) · next due in 10 minutes")
-    # The forgotten card comes back at the end of the session.
+    assert due_now(page).startswith("8 cards due now (8 new) · next due in 1 minute")
     for _ in range(8):
         rate_first_card(page, "Good")
+    # Cards in their learning steps come back at the end of the session: the forgotten one
+    # first, then the eight rated Good; Easy went straight to days.
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 11 of 19")
+    assert page.locator(".qa-st-card h2").inner_text().startswith("1. Explain")
+    rate_first_card(page, "Good")  # its second step: once more
+    for _ in range(8):
+        rate_first_card(page, "Good")  # graduate
     assert page.locator(".qa-st-card h2").inner_text().startswith("1. Explain")
     rate_first_card(page, "Good")
     assert page.locator(".qa-st-done").inner_text() == "Session complete"
     summary = page.locator(".qa-st-panel").inner_text()
-    assert "You saw 10 cards. Ratings: Again 1 · Hard 0 · Good 9 · Easy 1." in summary
-    assert due_now(page).startswith("0 cards due now · next due tomorrow")
+    assert "You saw 10 cards. Ratings: Again 1 · Hard 0 · Good 18 · Easy 1." in summary
+    assert re.match(r"0 cards due now · next due (tomorrow|in \d days)", due_now(page))
 
 
 def test_shuffle_and_study_all_anyway(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
     for _ in range(10):
-        rate_first_card(page, "Good")
+        rate_first_card(page, "Easy")
     page.get_by_role("button", name="Study due cards").click()
-    assert "No cards are due now; the next one is due tomorrow." in page.locator(".qa-st-panel").inner_text()
+    assert "No cards are due now; the next one is due in 8 days" in page.locator(".qa-st-panel").inner_text()
     page.get_by_role("button", name="Study all anyway").click()
-    assert page.locator(".qa-st-meta").inner_text().startswith("Card 1 of 10 · last rated Good")
-    page.get_by_label("Shuffle").check()
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 1 of 10 · last rated Easy")
+    page.get_by_label("Order").select_option(label="Shuffled")
+    assert "Cards ordered: shuffled." in live(page)
     order = set()
     for _ in range(10):
         order.add(page.locator(".qa-st-card h2").inner_text().split(".")[0])
         rate_first_card(page, "Good")
     assert order == {str(n) for n in range(1, 11)}, "shuffled, every card still comes once"
-    # Practice before the due day does not push the cards further out.
-    assert due_now(page).startswith("0 cards due now · next due tomorrow")
+    # FSRS counts practice before the due day as a review, but a Good one brings nothing forward.
+    assert re.match(r"0 cards due now · next due in \d+ days", due_now(page))
+
+
+def test_weakest_first_orders_by_fsrs_retrievability(tab: Tab, site_url: str):
+    """Three cards learned long or lately ago, planted as stored progress: the one least
+    likely to be recalled now comes first, cards never studied last."""
+    page = tab.page
+    page.goto(site_url + "/")
+    now = browser_now(page)
+
+    def card(days_ago: float, stability: float) -> dict:
+        last = now - int(days_ago * DAY_MS)
+        return {
+            "due": last + int(stability * DAY_MS), "stability": stability, "difficulty": 5.0,
+            "scheduled_days": int(stability), "learning_steps": 0, "reps": 3, "lapses": 0,
+            "state": 2, "last_review": last, "rating": 3,
+        }  # fmt: skip
+
+    cards = {"5": card(30, 2), "2": card(10, 20), "7": card(1, 5)}
+    progress = {**EMPTY, "cards": {f"advanced-generative-ai-qa/{n}": c for n, c in cards.items()}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(progress)])
+    page = open_self_test(tab, site_url)
+    # The Progress table shows FSRS's estimate of recall now.
+    page.get_by_role("button", name="Progress").click()
+    recall = page.locator(".qa-st-panel tbody tr td:nth-child(4)").all_inner_texts()
+    percent = {n: int(recall[int(n) - 1].rstrip("%")) for n in cards}
+    assert percent["5"] < percent["2"] < percent["7"] < 100, percent
+    assert [recall[int(n) - 1] for n in ("1", "3", "10")] == ["—"] * 3
+    page.get_by_role("button", name="Flashcards").click()
+    page.get_by_label("Order").select_option(label="Weakest first")
+    page.get_by_role("button", name="Study all anyway").click()
+    seen = []
+    for _ in range(10):
+        seen.append(page.locator(".qa-st-card h2").inner_text().split(".")[0])
+        rate_first_card(page, "Easy")
+    assert seen[:3] == ["5", "2", "7"], seen
+    assert seen[3:] == ["1", "3", "4", "6", "8", "9", "10"], "new cards last, in question order"
+    assert tab.errors == []
+
+
+def test_undo_restores_the_exact_previous_state(tab: Tab, site_url: str):
+    page = open_self_test(tab, site_url)
+    rate_first_card(page, "Good")
+    before = stored(page)
+    rate_first_card(page, "Easy")  # question 2
+    assert page.locator("[data-act=undo]").is_visible()
+    page.get_by_role("button", name="Show answer").click()
+    page.keyboard.press("2")  # question 3, Hard
+    assert sorted(stored(page)["cards"]) == [f"advanced-generative-ai-qa/{n}" for n in (1, 2, 3)]
+    page.keyboard.press("u")
+    assert "Rating undone: question 3 is as it was before." in live(page)
+    card = page.locator(".qa-st-card")
+    assert card.locator("h2").inner_text().startswith("3. "), "back on the card rated"
+    assert page.locator(".qa-st-answer").is_visible(), "answer still shown, ready to rate again"
+    assert page.evaluate("document.activeElement.classList.contains('qa-st-answer')")
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 3 of 11")
+    page.get_by_role("button", name=re.compile("Undo rating")).click()
+    assert card.locator("h2").inner_text().startswith("2. ")
+    assert stored(page) == before, "card, review history and study days exactly as before"
+    assert page.locator(".qa-st-last").inner_text() == "Rated Good: question 1 is due again in 10 minutes."
+    page.keyboard.press("4")
+    assert page.locator(".qa-st-last").inner_text().startswith("Rated Easy: question 2 is due again in 8 days")
+    assert [e["card"][-1] for e in stored(page)["log"]] == ["1", "2"]
+    # Undo goes back as far as the session's first rating, and no further.
+    page.keyboard.press("u")
+    page.keyboard.press("u")
+    assert stored(page) == EMPTY
+    assert page.locator("[data-act=undo]").count() == 0
+    page.keyboard.press("u")
+    assert card.locator("h2").inner_text().startswith("1. ")
+    assert tab.errors == []
 
 
 def test_key_point_recall_scores_each_question(tab: Tab, site_url: str):
@@ -177,8 +309,8 @@ def test_key_point_recall_scores_each_question(tab: Tab, site_url: str):
     assert panel.locator(".qa-st-result").inner_text() == "Score: 1 of 2 (50%)."
     page.get_by_role("button", name="Progress").click()
     rows = page.locator(".qa-st-panel tbody tr")
-    assert rows.nth(0).locator("td").nth(3).inner_text() == "2/3"
-    assert rows.nth(1).locator("td").nth(3).inner_text() == "1/2"
+    assert rows.nth(0).locator("td").nth(4).inner_text() == "2/3"
+    assert rows.nth(1).locator("td").nth(4).inner_text() == "1/2"
     assert tab.errors == []
 
 
@@ -255,7 +387,7 @@ def test_keyboard_only_session(tab: Tab, site_url: str):
     assert page.locator(".qa-st-answer").is_visible()
     page.keyboard.press("1")
     assert "Rated Again" in live(page)
-    assert stored(page)["cards"]["advanced-generative-ai-qa/2"]["r"] == 1
+    assert stored(page)["cards"]["advanced-generative-ai-qa/2"]["rating"] == 1
     # Into the term quiz by Tab alone, answer, and hear the result.
     for _ in range(12):
         page.keyboard.press("Shift+Tab")
@@ -279,13 +411,13 @@ def test_keyboard_only_session(tab: Tab, site_url: str):
 def test_instant_navigation_round_trip_keeps_state_without_duplicate_listeners(tab: Tab, instant_url: str):
     page = open_self_test(tab, instant_url)
     page.evaluate("window.__sameDocument = true")  # gone if a link loads a new document
-    rate_first_card(page, "Good")
+    rate_first_card(page, "Easy")
     for _ in range(3):  # leave and come back by links: Material swaps the content, no reload
         page.locator(".md-nav a", has_text="1. Explain the difference").first.click()
         page.wait_for_url(re.compile("/1-explain"), wait_until="commit")
         status = page.locator("p.qa-selftest-status")
         status.wait_for()
-        assert status.inner_text().startswith("Self-test: rated Good · due tomorrow")
+        assert status.inner_text().startswith("Self-test: rated Easy · due in 8 days")
         page.locator(".md-nav a", has_text="Self-test").first.click()
         page.wait_for_url(re.compile("/self-test/$"), wait_until="commit")
         page.locator(".qa-st-card").wait_for()
@@ -302,7 +434,7 @@ def test_instant_navigation_round_trip_keeps_state_without_duplicate_listeners(t
     page.keyboard.press("Space")
     assert page.locator(".qa-st-card").get_by_text("Context window limitations").is_visible()
     page.keyboard.press("2")
-    assert page.locator(".qa-st-last").inner_text() == "Rated Hard: question 3 is due again tomorrow."
+    assert page.locator(".qa-st-last").inner_text() == "Rated Hard: question 3 is due again in 6 minutes."
     assert sorted(stored(page)["cards"]) == ["advanced-generative-ai-qa/1", "advanced-generative-ai-qa/3"]
     assert page.locator(".qa-st-card h2").inner_text().startswith("2. "), "then the cards due"
     assert due_now(page).startswith("8 cards due now")
@@ -310,27 +442,28 @@ def test_instant_navigation_round_trip_keeps_state_without_duplicate_listeners(t
 
 
 @pytest.mark.parametrize(
-    ("saved", "reason"),
+    ("key", "saved", "reason"),
     [
-        ("{not json", "it was not valid JSON"),
-        (json.dumps({"version": 0, "cards": {}}), "it is version 0, this site reads version 1"),
-        (json.dumps({"version": 1, "cards": {"x/1": {"ease": "high"}}}), "card x/1 has a bad review count"),
+        (KEY, "{not json", "it was not valid JSON"),
+        (KEY, json.dumps({"version": 0, "cards": {}}), "it is version 0, this site reads versions 1 and 2"),
+        (KEY, json.dumps({"version": 2, "cards": {"x/1": {"state": 9}}}), "card x/1 has a bad state"),
+        (LEGACY_KEY, json.dumps({"version": 1, "cards": {"x/1": {"ease": "high"}}}), "card x/1 has a bad review count"),
+        (LEGACY_KEY, "{not json", "it was not valid JSON"),
     ],
 )
-def test_corrupt_or_old_storage_is_reset_with_a_notice(tab: Tab, site_url: str, saved: str, reason: str):
+def test_corrupt_or_old_storage_is_reset_with_a_notice(tab: Tab, site_url: str, key: str, saved: str, reason: str):
     page = tab.page
-    page.add_init_script(
-        f"if (!sessionStorage.seeded) {{ localStorage.setItem('{KEY}', {json.dumps(saved)}); sessionStorage.seeded = 1 }}"
-    )
+    plant(page, key, saved)
     page.goto(site_url + Q1)
     assert page.locator("p.qa-selftest-status").inner_text().startswith("Self-test: not studied yet")
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") == saved, "a question page does not touch it"
+    assert page.evaluate("key => localStorage.getItem(key)", key) == saved, "a question page does not touch it"
     page = open_self_test(tab, site_url)
     notice = page.locator(".qa-st-notice[role=status]")
     assert notice.is_visible()
     assert f"could not be read ({reason}), so it was reset" in notice.inner_text()
     assert due_now(page).startswith("10 cards due now")
-    assert stored(page) == {"version": 1, "cards": {}, "points": {}, "quiz": {"right": 0, "wrong": 0}, "days": []}
+    assert stored(page) == EMPTY
+    assert page.evaluate("key => localStorage.getItem(key)", LEGACY_KEY) is None
     rate_first_card(page, "Good")
     assert due_now(page).startswith("9 cards due now")
     page.reload()
@@ -341,7 +474,7 @@ def test_corrupt_or_old_storage_is_reset_with_a_notice(tab: Tab, site_url: str, 
 
 def test_export_then_import_restores_progress(tab: Tab, site_url: str, tmp_path: Path):
     page = open_self_test(tab, site_url)
-    rate_first_card(page, "Good")
+    rate_first_card(page, "Easy")
     rate_first_card(page, "Hard")
     before = stored(page)
     page.get_by_role("button", name="Progress").click()
@@ -381,8 +514,98 @@ def test_export_then_import_restores_progress(tab: Tab, site_url: str, tmp_path:
     assert stored(page) == before
     assert due_now(page).startswith("8 cards due now")
     rows = page.locator(".qa-st-panel tbody tr")
-    assert "Good, due tomorrow" in rows.nth(0).inner_text()
-    assert "Hard, due tomorrow" in rows.nth(1).inner_text()
+    assert "Easy, due in 8 days" in rows.nth(0).inner_text()
+    assert "Hard, due in " in rows.nth(1).inner_text()
+    # A file exported by the SM-2 version imports too, converted to FSRS.
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(sm2_progress(page), indent=2), encoding="utf-8")
+    page.locator("#qa-st-import").set_input_files(old)
+    page.locator(
+        ".qa-st-msg",
+        has_text="Imported progress from “old.json” (converted from the earlier SM-2 format): 2 cards studied.",
+    ).wait_for()
+    imported = stored(page)
+    assert imported["version"] == 2
+    assert [(e["card"], e["rating"]) for e in imported["log"]] == [
+        ("advanced-generative-ai-qa/1", 0),
+        ("advanced-generative-ai-qa/2", 0),
+    ]
+    assert imported["quiz"] == {"right": 7, "wrong": 2}
+    assert "Good, due in 5 days" in rows.nth(0).inner_text()
+    assert rows.nth(0).locator("td").nth(4).inner_text() == "2/3"
+    assert tab.errors == []
+
+
+def test_desired_retention_changes_the_intervals(tab: Tab, site_url: str):
+    page = open_self_test(tab, site_url)
+    rate_first_card(page, "Easy")  # question 1: 8 days at 90 %
+    page.get_by_role("button", name="Show answer").click()
+    assert intervals(page)[3] == "4 Easy in 8 days"
+    page.get_by_role("button", name="Progress").click()
+    field = page.get_by_label("Desired retention")
+    assert field.input_value() == "90"
+    field.fill("95")
+    field.press("Enter")
+    message = page.locator(".qa-st-msg")
+    assert message.inner_text() == "Desired retention is now 95 %: 1 card rescheduled."
+    assert page.evaluate("document.activeElement.id") == "qa-st-retention"
+    assert stored(page)["settings"] == {"retention": 0.95}
+    assert "Easy, due in 3 days" in page.locator(".qa-st-panel tbody tr").first.inner_text(), "its history re-run"
+    field = page.get_by_label("Desired retention")
+    field.fill("50")
+    field.press("Enter")
+    assert message.inner_text() == "Desired retention is a whole number from 70 to 99: it stays at 95 %."
+    assert "qa-st-bad" in message.get_attribute("class")
+    assert stored(page)["settings"] == {"retention": 0.95}
+    page.reload()
+    page.locator(".qa-st-panel").wait_for()
+    page.get_by_role("button", name="Show answer").click()
+    assert intervals(page) == [
+        "1 Again in 1 minute",
+        "2 Hard in 6 minutes",
+        "3 Good in 10 minutes",
+        "4 Easy in 3 days",
+    ], "a higher retention: a shorter first interval"
+    assert tab.errors == []
+
+
+# --------------------------------------------------------------------------- migration from SM-2
+
+
+@pytest.mark.parametrize("first", ["question page", "self-test page"])
+def test_sm2_progress_under_the_old_key_is_migrated_on_first_load(tab: Tab, site_url: str, first: str):
+    page = tab.page
+    page.goto(site_url + "/")
+    old = sm2_progress(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [LEGACY_KEY, json.dumps(old)])
+    page.goto(site_url + (Q1 if first == "question page" else ST))
+    if first == "question page":
+        status = page.locator("p.qa-selftest-status")
+        status.get_by_text("rated Good").wait_for()
+        assert status.inner_text() == "Self-test: rated Good · due in 5 days · practise this card"
+    else:
+        page.locator(".qa-st-panel").wait_for()
+        assert page.locator(".qa-st-notice").count() == 0, "a migration is no reset"
+    assert stored(page, LEGACY_KEY) is None, "the old key is gone"
+    new = stored(page)
+    assert new["version"] == 2
+    card = new["cards"]["advanced-generative-ai-qa/1"]
+    assert (card["state"], card["stability"], card["scheduled_days"], card["due"]) == (
+        2, 15, 15, old["cards"]["advanced-generative-ai-qa/1"]["due"]
+    )  # fmt: skip
+    assert new["cards"]["advanced-generative-ai-qa/2"]["state"] == 3, "relearning"
+    assert [e["sm2"] for e in new["log"]] == [old["cards"][c] for c in sorted(old["cards"])]
+    assert (new["points"], new["quiz"], new["days"]) == (old["points"], old["quiz"], old["days"])
+    page = open_self_test(tab, site_url)
+    assert due_now(page).startswith("9 cards due now (8 new) · next due in 5 days")
+    assert page.locator(".qa-st-card h2").inner_text().startswith("2. "), "the relearning card is due"
+    page.get_by_role("button", name="Progress").click()
+    panel = page.locator(".qa-st-panel")
+    assert "term quiz: 7 right, 2 wrong" in panel.inner_text()
+    assert "2 study days in all" in panel.inner_text()
+    assert panel.locator("tbody tr").first.locator("td").nth(4).inner_text() == "2/3"
+    page.goto(site_url + Q1)
+    assert page.locator("p.qa-selftest-status").inner_text().startswith("Self-test: rated Good · due in 5 days")
     assert tab.errors == []
 
 
@@ -505,3 +728,46 @@ def test_no_console_errors_and_no_off_origin_requests(tab: Tab, site_url: str):
     page.wait_for_load_state("networkidle")
     assert tab.errors == []
     assert off_origin(tab) == []
+
+
+@pytest.fixture(scope="module")
+def path_site_url(tmp_path_factory: pytest.TempPathFactory):
+    """The site as GitHub Pages serves a project site: at /study/ of an origin it shares."""
+    top = tmp_path_factory.mktemp("origin")
+    server, url = serve(top)
+    result = mkdocs_build(top / "study", site_url=url + "/study/")
+    assert result.returncode == 0, result.stderr
+    yield url
+    server.shutdown()
+
+
+def test_a_site_at_a_path_keeps_its_own_progress_and_migrates_its_old_key(tab: Tab, path_site_url: str):
+    page = tab.page
+    page.goto(path_site_url + "/study/")
+    old = sm2_progress(page)
+    other = {**EMPTY, "quiz": {"right": 1, "wrong": 0}}  # another site at the root of the same origin
+    page.evaluate(
+        "([a, b, c, d]) => { localStorage.setItem(a, b); localStorage.setItem(c, d) }",
+        ["qa-study:progress:v1@/study/", json.dumps(old), KEY, json.dumps(other)],
+    )
+    # The SM-2 version stored under this key at a path, and its question pages never read it.
+    page.goto(path_site_url + "/study" + Q1)
+    status = page.locator("p.qa-selftest-status")
+    status.get_by_text("rated Good").wait_for()
+    assert status.inner_text() == "Self-test: rated Good · due in 5 days · practise this card"
+    assert status.get_by_role("link").evaluate("a => a.href") == (
+        path_site_url + "/study/self-test/#card-advanced-generative-ai-qa-1"
+    )
+    assert stored(page, "qa-study:progress:v1@/study/") is None
+    mine = stored(page, "qa-study:/study/")
+    assert mine["version"] == 2
+    assert mine["quiz"] == old["quiz"]
+    assert stored(page, KEY) == other, "the other site's progress is not touched"
+    # The self-test page of this site reads and writes the same key.
+    page.goto(path_site_url + "/study/self-test/")
+    page.locator(".qa-st-panel").wait_for()
+    assert due_now(page).startswith("9 cards due now (8 new)")
+    rate_first_card(page, "Good")
+    assert len(stored(page, "qa-study:/study/")["log"]) == 3
+    assert stored(page, KEY) == other
+    assert tab.errors == []

@@ -9,17 +9,52 @@
     search.setAttribute("aria-label", "Search the site");
   }
 
-  /* The self-test scripts (srs.js, then selftest.js) are fetched only where they are
-     needed: on the self-test page, and on a question page when progress is stored (to
-     show "rated Good · due in 3 days"). Without progress, a question page keeps its
-     static "not studied yet" line, and a first visit downloads neither script. */
-  var PROGRESS_KEY = "qa-study:progress:v1"; // srs.js's QASrs.KEY
+  /* Self-test progress: the one place that names its storage keys (selftest.js uses
+     QAStore). One key per site, scoped as Material scopes its own storage: by the path of
+     __md_scope, the site root resolved against the page first loaded (this script runs
+     once per load), so two sites on one origin keep apart. */
   var here = document.currentScript && document.currentScript.src;
+  var siteRoot;
+  try {
+    siteRoot = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+  } catch (e) {
+    siteRoot = new URL(here ? "../" : "./", here || location.href); // qa.js is <root>/javascripts/qa.js
+  }
+  var scope = window.__md_scope instanceof URL ? window.__md_scope : siteRoot;
+  var rootPath = siteRoot.pathname.replace(/index\.html$/, "");
+
+  var QAStore = (window.QAStore = {
+    key: "qa-study:" + scope.pathname,
+    // The SM-2 version's key (format 1): read once, converted, removed.
+    legacyKey: "qa-study:progress:v1" + (rootPath === "/" ? "" : "@" + rootPath),
+    get: function (key) {
+      return window.localStorage.getItem(key); // throws when storage is blocked
+    },
+    set: function (key, text) {
+      try {
+        window.localStorage.setItem(key, text);
+        return true;
+      } catch (e) {
+        return false; // private mode, full or blocked
+      }
+    },
+    remove: function (key) {
+      try {
+        window.localStorage.removeItem(key);
+      } catch (e) {
+        /* blocked: nothing stored either */
+      }
+    },
+  });
+
+  /* The self-test scripts (the FSRS library, srs.js, selftest.js) are fetched only where
+     needed: on the self-test page, and on a question page when progress is stored (to show
+     "rated Good · due in 3 days"). A first visit downloads none of them. */
   var requested = false;
 
   function progressStored() {
     try {
-      return window.localStorage.getItem(PROGRESS_KEY) !== null;
+      return QAStore.get(QAStore.key) !== null || QAStore.get(QAStore.legacyKey) !== null;
     } catch (e) {
       return false; // storage blocked: nothing to show
     }
@@ -28,10 +63,10 @@
   function loadSelfTest() {
     if (requested || !here) return;
     requested = true;
-    ["srs.js", "selftest.js"].forEach(function (name) {
+    ["vendor/ts-fsrs/ts-fsrs.min.js", "srs.js", "selftest.js"].forEach(function (name) {
       var script = document.createElement("script");
       script.src = new URL(name, here).href;
-      script.async = false; // run in order: selftest.js needs window.QASrs
+      script.async = false; // run in order: srs.js needs window.FSRS, selftest.js window.QASrs
       document.head.appendChild(script);
     });
   }

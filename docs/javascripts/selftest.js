@@ -3,14 +3,21 @@
  * "Self-test: rated Good · due in 3 days" line of each question page.
  * Vanilla JS. Runs on every page Material's instant navigation shows (document$):
  * each run first removes the listeners of the previous page. Progress lives in
- * localStorage under one versioned key (QASrs.KEY); the scheduler is srs.js. */
+ * localStorage under the one key QAStore names (qa.js); the scheduler is srs.js (FSRS). */
 (function () {
   "use strict";
   var S = window.QASrs;
-  if (!S) return;
+  var Q = window.QAStore;
+  if (!S || !Q) return;
+  var LEARN_AHEAD = 20 * 60000; // a card due again within this comes back in the same session (Anki's default)
+  var ORDERS = [
+    ["due", "Due first"],
+    ["weakest", "Weakest first"],
+    ["shuffle", "Shuffled"],
+  ];
   var ctl = null; // AbortController of the current page's listeners
-  // What survives instant navigation (not reloads): mode, session, positions.
-  var memo = { mode: "cards", sess: null, shuffle: false, kp: 0, kpShown: false, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "" };
+  // What survives instant navigation (not reloads): mode, session, positions, undo.
+  var memo = { mode: "cards", sess: null, order: "due", undo: [], kp: 0, kpShown: false, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "" };
 
   /* ------------------------------------------------------------------ helpers */
 
@@ -48,21 +55,19 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
-  function root() {
-    var logo = document.querySelector("[data-md-component=logo]");
-    return new URL(logo ? logo.href : "../../", location.href);
-  }
-
-  function storageKey() {
-    var path = root().pathname.replace(/index\.html$/, "");
-    return S.KEY + (path === "/" ? "" : "@" + path);
-  }
-
-  /* {p: progress, note: why it was reset or cannot be kept, bad: stored data was unusable} */
+  /* {p: progress, note: why it was reset or cannot be kept, bad: stored data was unusable,
+   * legacy: it came from the key of the SM-2 version}. Progress of format 1, under the old
+   * key or the new one, is converted to format 2 and stored under the new key at once; the
+   * old key goes once the new one holds it. */
   function load() {
     var raw;
+    var legacy = false;
     try {
-      raw = localStorage.getItem(storageKey());
+      raw = Q.get(Q.key);
+      if (raw === null) {
+        raw = Q.get(Q.legacyKey);
+        legacy = raw !== null;
+      }
     } catch (e) {
       return { p: S.emptyProgress(), note: "This browser does not let the site store data: progress lasts until you leave the page." };
     }
@@ -74,17 +79,17 @@
       data = "not JSON";
     }
     var v = S.validate(data);
-    if (v.progress) return { p: v.progress };
+    if (v.progress) {
+      if ((legacy || v.migrated) && save(v.progress) && legacy) Q.remove(Q.legacyKey);
+      return { p: v.progress };
+    }
     var why = data === "not JSON" ? "it was not valid JSON" : v.error;
-    return { p: S.emptyProgress(), bad: true, note: "Your saved self-test progress could not be read (" + why + "), so it was reset." };
+    return { p: S.emptyProgress(), bad: true, legacy: legacy, note: "Your saved self-test progress could not be read (" + why + "), so it was reset." };
   }
 
+  /* false when the browser refuses (private mode, full): progress lasts for this page */
   function save(p) {
-    try {
-      localStorage.setItem(storageKey(), JSON.stringify(p));
-    } catch (e) {
-      /* private mode or full: progress lasts for this page */
-    }
+    return Q.set(Q.key, JSON.stringify(p));
   }
 
   function when(due, now) {
@@ -97,14 +102,13 @@
   /* ------------------------------------------------------------------ question pages */
 
   function statusLine(el) {
-    var id = el.getAttribute("data-qa-card");
-    var card = load().p.cards[id];
+    var link = el.querySelector("a"); // the build's link to this card's flashcard, kept as written
+    if (!link) return;
+    var card = load().p.cards[el.getAttribute("data-qa-card")];
     var now = Date.now();
     var text = "not studied yet";
-    if (card && card.r) text = "rated " + S.RATINGS[card.r - 1] + " · " + (S.isDue(card, now) ? "due now" : "due " + S.relative(card.due, now));
-    var page = /\.html$/.test(location.pathname) ? "self-test.html" : "self-test/";
-    var href = new URL(page + "#card-" + id.replace("/", "-"), root()).href;
-    el.replaceChildren("Self-test: " + text + " · ", h("a", { href: href }, ["practise this card"]));
+    if (card) text = "rated " + S.RATINGS[card.rating - 1] + " · " + (S.isDue(card, now) ? "due now" : "due " + S.relative(card.due, now));
+    el.replaceChildren("Self-test: " + text + " · ", link);
     el.hidden = false;
   }
 
@@ -125,11 +129,12 @@
     var known = function (id) {
       return byId[id];
     };
-    if (memo.sess && !memo.sess.queue.every(known)) memo.sess = null; // the questions changed
+    if (memo.sess && !memo.sess.queue.every(known)) memo.sess = memo.undo = null; // the questions changed
+    memo.undo = memo.undo || [];
     if (memo.quiz && !memo.quiz.ids.every(function (id) { return termById[id]; })) memo.quiz = null;
     var loaded = load();
     var prog = loaded.p;
-    if (loaded.bad) save(prog);
+    if (loaded.bad && save(prog) && loaded.legacy) Q.remove(Q.legacyKey);
 
     var summary = h("p", { class: "qa-st-summary" });
     var live = h("p", { class: "qa-st-sr", role: "status", "aria-live": "polite" });
@@ -169,9 +174,11 @@
       live.textContent = live.textContent === text ? text + "\u00a0" : text;
     }
 
+    /* Any change but a rating: it cannot be undone, nor can the ratings before it. */
     function commit(now) {
       S.markDay(prog, now);
       save(prog);
+      memo.undo = [];
     }
 
     function dueInfo(now) {
@@ -222,15 +229,15 @@
 
     /* ---------------------------------------------------------------- flashcards */
 
-    function dueIds(now) {
-      var ids = cards
-        .filter(function (c) {
-          return S.isDue(prog.cards[c.id], now);
-        })
-        .map(function (c) {
-          return c.id;
-        });
-      // Cards seen before (most overdue first), then new cards in document order.
+    /* `ids` in the chosen order. Due first: cards seen before, soonest (most overdue) due
+     * first, then new cards in document order. Weakest first: the lowest FSRS
+     * retrievability first, then new cards. Shuffled. */
+    function ordered(ids, now) {
+      if (memo.order === "shuffle") return shuffle(ids);
+      ids.sort(function (a, b) {
+        return byId[a].i - byId[b].i;
+      });
+      if (memo.order === "weakest") return S.weakestFirst(ids, prog.cards, now);
       return ids.sort(function (a, b) {
         var ra = prog.cards[a];
         var rb = prog.cards[b];
@@ -239,12 +246,15 @@
     }
 
     function start(all, first) {
-      var ids = all
-        ? cards.map(function (c) {
-            return c.id;
-          })
-        : dueIds(Date.now());
-      if (memo.shuffle) shuffle(ids);
+      var now = Date.now();
+      var ids = cards
+        .filter(function (c) {
+          return all || S.isDue(prog.cards[c.id], now);
+        })
+        .map(function (c) {
+          return c.id;
+        });
+      ids = ordered(ids, now);
       if (first)
         ids = [first].concat(
           ids.filter(function (id) {
@@ -253,6 +263,7 @@
         );
       memo.sess = { queue: ids, pos: 0, shown: false, seen: [], counts: [0, 0, 0, 0] };
       memo.last = "";
+      memo.undo = [];
     }
 
     function reveal() {
@@ -264,17 +275,32 @@
       var s = memo.sess;
       var id = s.queue[s.pos];
       var now = Date.now();
-      var card = S.schedule(prog.cards[id] || S.newCard(), r, now);
-      prog.cards[id] = card;
-      commit(now);
+      var before = { sess: JSON.stringify(s), last: memo.last };
+      before.token = S.rate(prog, id, r, now);
+      save(prog);
+      memo.undo.push(before);
+      var card = prog.cards[id];
       s.counts[r - 1] += 1;
       if (s.seen.indexOf(id) < 0) s.seen.push(id);
       s.pos += 1;
       s.shown = false;
-      if (r === 1) s.queue.push(id); // forgotten: once more at the end of the session
+      if (card.due - now <= LEARN_AHEAD) s.queue.push(id); // a learning step: once more at the end of the session
       memo.last = "Rated " + S.RATINGS[r - 1] + ": question " + byId[id].n + " is due again " + when(card.due, now) + ".";
       say(memo.last);
       render(s.pos < s.queue.length ? "[data-act=reveal]" : ".qa-st-done");
+    }
+
+    /* Back to the card before the last rating: its state, the review log, the study days
+     * and the session exactly as they were, the answer still shown. */
+    function undoLast() {
+      var u = memo.undo.pop();
+      if (!u) return;
+      S.undo(prog, u.token);
+      save(prog);
+      memo.sess = JSON.parse(u.sess);
+      memo.last = u.last;
+      say("Rating undone: question " + byId[u.token.id].n + " is as it was before.");
+      render(".qa-st-answer");
     }
 
     function question(c) {
@@ -293,30 +319,31 @@
       var now = Date.now();
       var tools = h("div", { class: "qa-st-tools" }, [
         h("label", {}, [
-          h("input", {
-            type: "checkbox",
-            checked: memo.shuffle,
-            onchange: function (e) {
-              memo.shuffle = e.target.checked;
-              var rest = s.queue.slice(s.pos);
-              rest = memo.shuffle
-                ? shuffle(rest)
-                : rest.sort(function (a, b) {
-                    return byId[a].i - byId[b].i;
-                  });
-              s.queue = s.queue.slice(0, s.pos).concat(rest);
-              s.shown = false;
-              say(memo.shuffle ? "Cards shuffled." : "Cards in question order.");
-              render();
+          "Order ",
+          h(
+            "select",
+            {
+              onchange: function (e) {
+                memo.order = e.target.value;
+                s.queue = s.queue.slice(0, s.pos).concat(ordered(s.queue.slice(s.pos), Date.now()));
+                s.shown = false;
+                say("Cards ordered: " + e.target.selectedOptions[0].textContent.toLowerCase() + ".");
+                render();
+              },
             },
-          }),
-          " Shuffle",
+            ORDERS.map(function (o) {
+              return h("option", { value: o[0], selected: memo.order === o[0] }, [o[1]]);
+            })
+          ),
         ]),
         button("Study all anyway", function () {
           start(true);
           say("Studying all " + plural(cards.length, "card") + ".");
           render("[data-act=reveal]");
         }),
+        memo.undo.length
+          ? button(["Undo rating ", h("kbd", {}, ["U"])], undoLast, "", { "data-act": "undo", "aria-keyshortcuts": "U" })
+          : null,
       ]);
       if (!s.queue.length) {
         var next = dueInfo(now).next;
@@ -332,8 +359,8 @@
       var last = memo.last ? h("p", { class: "qa-st-last" }, [memo.last]) : null;
       var c = byId[s.queue[s.pos]];
       var rec = prog.cards[c.id];
-      var previews = S.preview(rec || S.newCard(), now);
-      var meta = "Card " + (s.pos + 1) + " of " + s.queue.length + " · " + (rec && rec.r ? "last rated " + S.RATINGS[rec.r - 1] : "new");
+      var previews = S.preview(rec, now, prog.settings.retention);
+      var meta = "Card " + (s.pos + 1) + " of " + s.queue.length + " · " + (rec ? "last rated " + S.RATINGS[rec.rating - 1] : "new");
       return [
         tools,
         last,
@@ -373,7 +400,7 @@
         var rec = prog.cards[id];
         return h("tr", {}, [
           h("td", {}, [byId[id].n + ". " + byId[id].title]),
-          h("td", {}, [S.RATINGS[rec.r - 1]]),
+          h("td", {}, [S.RATINGS[rec.rating - 1]]),
           h("td", {}, [when(rec.due, now)]),
         ]);
       });
@@ -576,7 +603,8 @@
         return h("tr", {}, [
           h("td", {}, [c.href ? h("a", { href: c.href }, [c.n + ". " + c.title]) : c.n + ". " + c.title]),
           h("td", {}, [h("meter", { min: "0", max: "4", value: String(levels[i]), "aria-hidden": "true" }), " " + S.LEVELS[levels[i]]]),
-          h("td", {}, [rec && rec.r ? S.RATINGS[rec.r - 1] + ", due " + when(rec.due, now) : "—"]),
+          h("td", {}, [rec ? S.RATINGS[rec.rating - 1] + ", due " + when(rec.due, now) : "—"]),
+          h("td", {}, [rec ? Math.round(100 * S.retrievability(rec, now)) + "%" : "—"]),
           h("td", {}, [pts ? pts.got + "/" + pts.total : "—"]),
           h("td", {}, [
             button("Practise", function () {
@@ -587,12 +615,33 @@
           ]),
         ]);
       });
-      function tell(text, bad) {
+      function tell(text, bad, focus) {
         memo.msg = text;
         memo.bad = !!bad;
         say(text);
-        render();
+        render(focus);
       }
+      var retention = Math.round(prog.settings.retention * 100);
+      var retain = h("input", {
+        type: "number",
+        id: "qa-st-retention",
+        min: "70",
+        max: "99",
+        step: "1",
+        value: String(retention),
+        "aria-describedby": "qa-st-retention-help",
+        onchange: function () {
+          var v = Number(retain.value);
+          if (!(Math.round(v) === v && v >= 70 && v <= 99))
+            return tell("Desired retention is a whole number from 70 to 99: it stays at " + retention + " %.", true, "#qa-st-retention");
+          if (v === retention) return;
+          var changed = S.setRetention(prog, v / 100);
+          save(prog);
+          memo.sess = null;
+          memo.undo = [];
+          tell("Desired retention is now " + v + " %: " + plural(changed, "card") + " rescheduled.", false, "#qa-st-retention");
+        },
+      });
       var file = h("input", {
         type: "file",
         accept: ".json,application/json",
@@ -616,7 +665,9 @@
             prog = v.progress;
             save(prog);
             memo.sess = null;
-            tell("Imported progress from “" + f.name + "”: " + plural(Object.keys(prog.cards).length, "card") + " studied.");
+            memo.undo = [];
+            var how = v.migrated ? " (converted from the earlier SM-2 format)" : "";
+            tell("Imported progress from “" + f.name + "”" + how + ": " + plural(Object.keys(prog.cards).length, "card") + " studied.");
           });
         },
       });
@@ -633,13 +684,20 @@
         h("ol", { class: "qa-st-days", "aria-labelledby": "qa-st-days" }, days),
         h("div", { class: "qa-st-table" }, [
           h("table", {}, [
-            h("thead", {}, [h("tr", {}, ["Question", "Mastery", "Flashcard", "Key points", h("span", { class: "qa-st-sr" }, ["Practise"])].map(
+            h("thead", {}, [h("tr", {}, ["Question", "Mastery", "Flashcard", "Recall", "Key points", h("span", { class: "qa-st-sr" }, ["Practise"])].map(
               function (t) {
                 return h("th", {}, [t]);
               }
             ))]),
             h("tbody", {}, rows),
           ]),
+        ]),
+        h("p", { class: "qa-st-meta" }, ["Recall: the chance you would recall the answer now, as FSRS estimates it."]),
+        h("h2", {}, ["Scheduling"]),
+        h("p", { class: "qa-st-retain" }, [h("label", { for: "qa-st-retention" }, ["Desired retention"]), " ", retain, " %"]),
+        h("p", { class: "qa-st-meta", id: "qa-st-retention-help" }, [
+          "How likely you should be to recall a card when it falls due, 70 to 99 %: higher means shorter intervals and more reviews. " +
+            "A change re-runs each card's review history with the new value. Scheduler: ts-fsrs " + S.FSRS.FSRSVersion + ", default parameters.",
         ]),
         h("h2", {}, ["Keep your progress"]),
         h("p", {}, ["Progress is saved in this browser only. Export it to a file to move it to another browser, then import it there; importing replaces the progress here."]),
@@ -677,9 +735,12 @@
             h("p", {}, ["Delete all self-test progress saved in this browser? This cannot be undone."]),
             h("div", { class: "qa-st-tools" }, [
               button("Delete my progress", function () {
+                var settings = prog.settings; // a preference, not progress
                 prog = S.emptyProgress();
+                prog.settings = settings;
                 save(prog);
                 memo.sess = null;
+                memo.undo = [];
                 memo.quiz = null;
                 memo.confirm = false;
                 tell("Progress reset: every card is new again.");
@@ -703,9 +764,14 @@
       function (e) {
         var s = memo.sess;
         var t = e.target;
-        if (memo.mode !== "cards" || !s || s.pos >= s.queue.length || e.ctrlKey || e.metaKey || e.altKey) return;
+        if (memo.mode !== "cards" || !s || e.ctrlKey || e.metaKey || e.altKey) return;
         if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-        if (e.key === " " && !s.shown && !/^(BUTTON|A|SUMMARY|LABEL)$/.test(t.tagName)) {
+        if ((e.key === "u" || e.key === "U") && memo.undo.length) {
+          e.preventDefault();
+          undoLast();
+        } else if (s.pos >= s.queue.length) {
+          return;
+        } else if (e.key === " " && !s.shown && !/^(BUTTON|A|SUMMARY|LABEL)$/.test(t.tagName)) {
           e.preventDefault();
           reveal();
         } else if (s.shown && /^[1-4]$/.test(e.key)) {

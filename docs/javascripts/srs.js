@@ -1,26 +1,40 @@
-/* Spaced repetition for the self-test: SM-2 with Anki-style multipliers, plus the
- * progress data format. Pure functions, no DOM: a browser script (window.QASrs) and
- * a CommonJS module for `node --test`.
+/* Spaced repetition for the self-test, and the progress data format. Pure functions, no
+ * DOM: a browser script (window.QASrs, after vendor/ts-fsrs/ts-fsrs.min.js) and a
+ * CommonJS module for `node --test`.
  *
- * A card: {reps, lapses, ease, ivl (days), due (ms), last (ms), r (last rating 1-4)}.
- * Ratings: 1 Again, 2 Hard, 3 Good, 4 Easy. Day intervals fall due at local midnight,
- * counted in calendar days, so a DST change never shifts a due day. */
+ * Scheduling is FSRS, by the open-spaced-repetition project's own library (ts-fsrs, its
+ * default parameters, no fuzz); this file only adapts it:
+ * - Days are local calendar days. FSRS counts days between UTC dates; it is handed each
+ *   time as the local wall-clock time written as UTC (wall()), so its day counts are the
+ *   reader's. A day interval falls due at local midnight, so a DST change or a late-night
+ *   review never shifts a due day; learning steps (1 and 10 minutes, 10 to relearn) stay
+ *   in minutes.
+ * - Progress format 2 keeps every card's FSRS state, a review log that replays to it, and
+ *   converts format 1 (SM-2) progress on reading. The README's "Self-test" section
+ *   documents it field by field.
+ * Ratings: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 (function (root) {
   "use strict";
 
+  var F = typeof module !== "undefined" && module.exports ? require("./vendor/ts-fsrs/ts-fsrs.min.js") : root.FSRS;
   var MINUTE = 60000;
   var DAY = 86400000;
-  var START_EASE = 2.5;
-  var MIN_EASE = 1.3;
-  var MAX_EASE = 3.5;
-  var MAX_IVL = 36500;
-  var RELEARN = 10 * MINUTE;
+  var RETENTION = 0.9; // FSRS's default desired retention
+  var MIN_RETENTION = 0.7;
+  var MAX_RETENTION = 0.99;
   var RATINGS = ["Again", "Hard", "Good", "Easy"];
   var LEVELS = ["New", "Learning", "Young", "Familiar", "Mastered"];
+  var VERSION = 2;
 
-  function newCard() {
-    return { reps: 0, lapses: 0, ease: START_EASE, ivl: 0, due: 0, last: 0, r: 0 };
+  var schedulers = {};
+
+  /* The FSRS scheduler for a desired retention: default parameters otherwise. */
+  function scheduler(retention) {
+    var r = retention || RETENTION;
+    return schedulers[r] || (schedulers[r] = F.fsrs(F.generatorParameters({ request_retention: r })));
   }
+
+  /* ------------------------------------------------------------------ days */
 
   /* Local calendar day of a time, as whole days since 1970-01-01. */
   function dayIndex(ms) {
@@ -49,68 +63,101 @@
     return Math.round(Date.UTC(+p[0], +p[1] - 1, +p[2]) / DAY);
   }
 
-  function clamp(x, lo, hi) {
-    return Math.min(hi, Math.max(lo, x));
+  /* The local wall-clock time of `ms` written as a UTC time: what FSRS is given. */
+  function wall(ms) {
+    return new Date(ms - new Date(ms).getTimezoneOffset() * MINUTE);
   }
 
-  /* The card after a rating at time `now` (ms). Never changes `card`.
-   * - Again: a lapse if the card had been learned; ease -0.20; back to learning, due in 10 minutes.
-   * - Hard: ease -0.15; interval x1.2 (1 day for a card in learning).
-   * - Good: 1 day, then 6 days, then interval x ease.
-   * - Easy: ease +0.15; 4 days for a card in learning, else the Good interval x1.3.
-   * Each later interval is at least one day longer than the previous one, and
-   * Hard <= Good < Easy. A learned card reviewed before its due day keeps its schedule
-   * on Hard/Good/Easy: early practice is extra, not a review (Again still counts). */
-  function schedule(card, rating, now) {
-    var c = Object.assign(newCard(), card);
-    rating = Math.round(rating);
-    if (!(rating >= 1 && rating <= 4)) throw new RangeError("rating must be 1-4, got " + rating);
-    var early = c.reps > 0 && dayIndex(now) < dayIndex(c.due);
-    c.last = now;
-    c.r = rating;
-    if (rating === 1) {
-      if (c.reps > 0) c.lapses += 1;
-      c.ease = clamp(c.ease - 0.2, MIN_EASE, MAX_EASE);
-      c.reps = 0;
-      c.ivl = 0;
-      c.due = now + RELEARN;
-      return c;
-    }
-    if (early) return c;
-    var hard, good, easy;
-    if (c.reps === 0) {
-      hard = 1;
-      good = 1;
-      easy = 4;
-    } else {
-      hard = Math.max(c.ivl + 1, Math.round(c.ivl * 1.2));
-      good = Math.max(hard, c.reps === 1 ? 6 : Math.round(c.ivl * c.ease));
-      easy = Math.max(good + 1, Math.round(good * 1.3));
-    }
-    c.ivl = Math.min(MAX_IVL, [hard, good, easy][rating - 2]);
-    if (rating === 2) c.ease = clamp(c.ease - 0.15, MIN_EASE, MAX_EASE);
-    if (rating === 4) c.ease = clamp(c.ease + 0.15, MIN_EASE, MAX_EASE);
-    c.reps += 1;
-    c.due = addDays(now, c.ivl);
-    return c;
+  /* ------------------------------------------------------------------ cards */
+
+  /* A stored card: FSRS's Card with times as ms, plus the last rating.
+   * {due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state,
+   *  last_review, rating}. A card never rated is not stored (undefined below). */
+
+  function toFsrs(c, now) {
+    if (!c) return F.createEmptyCard(wall(now));
+    return {
+      due: wall(c.due),
+      stability: c.stability,
+      difficulty: c.difficulty,
+      elapsed_days: 0, // FSRS works it out from last_review
+      scheduled_days: c.scheduled_days,
+      learning_steps: c.learning_steps,
+      reps: c.reps,
+      lapses: c.lapses,
+      state: c.state,
+      last_review: c.last_review ? wall(c.last_review) : undefined,
+    };
   }
 
-  /* The due time each rating would give, for the labels of the rating buttons. */
-  function preview(card, now) {
+  function fromFsrs(x, rating, now) {
+    return {
+      // Day intervals fall due at local midnight; learning steps keep their minutes.
+      due: x.scheduled_days > 0 ? addDays(now, x.scheduled_days) : now + (x.due.getTime() - wall(now).getTime()),
+      stability: x.stability,
+      difficulty: x.difficulty,
+      scheduled_days: x.scheduled_days,
+      learning_steps: x.learning_steps,
+      reps: x.reps,
+      lapses: x.lapses,
+      state: x.state,
+      last_review: now,
+      rating: rating,
+    };
+  }
+
+  function checkRating(rating) {
+    var r = Math.round(rating);
+    if (!(r >= 1 && r <= 4)) throw new RangeError("rating must be 1-4, got " + rating);
+    return r;
+  }
+
+  /* The card after a rating at time `now` (ms); `card` undefined for a new card. Never
+   * changes `card`. */
+  function schedule(card, rating, now, retention) {
+    var r = checkRating(rating);
+    return fromFsrs(scheduler(retention).next(toFsrs(card, now), wall(now), r).card, r, now);
+  }
+
+  /* The due time each rating would give, Again to Easy: the labels of the rating buttons. */
+  function preview(card, now, retention) {
+    var record = scheduler(retention).repeat(toFsrs(card, now), wall(now));
     return [1, 2, 3, 4].map(function (r) {
-      return schedule(card, r, now).due;
+      return fromFsrs(record[r].card, r, now).due;
     });
+  }
+
+  /* FSRS's estimate of the chance of recalling the card at `now` (0 for a new card). */
+  function retrievability(card, now) {
+    return card ? scheduler().get_retrievability(toFsrs(card, now), wall(now), false) : 0;
+  }
+
+  /* `ids` with the cards least likely to be recalled first; cards never rated (no memory
+   * to be weak in) after them. Ties keep the order of `ids`. */
+  function weakestFirst(ids, cards, now) {
+    return ids
+      .map(function (id, i) {
+        var c = cards[id];
+        return { id: id, i: i, r: c ? retrievability(c, now) : 2 };
+      })
+      .sort(function (a, b) {
+        return a.r - b.r || a.i - b.i;
+      })
+      .map(function (x) {
+        return x.id;
+      });
   }
 
   function isDue(card, now) {
     return !card || card.due <= now;
   }
 
-  /* 0 New, 1 Learning, 2 Young (< 7 days), 3 Familiar (< 21 days), 4 Mastered. */
+  /* 0 New, 1 Learning (learning or relearning steps), then by FSRS stability (the
+   * interval at which recall falls to 90%): 2 Young (< 7 days), 3 Familiar (< 21), 4 Mastered. */
   function mastery(card) {
-    if (!card || !card.r) return 0;
-    if (card.reps === 0) return 1;
-    return card.ivl < 7 ? 2 : card.ivl < 21 ? 3 : 4;
+    if (!card) return 0;
+    if (card.state !== F.State.Review) return 1;
+    return card.stability < 7 ? 2 : card.stability < 21 ? 3 : 4;
   }
 
   /* "now", "in 10 minutes", "later today", "tomorrow", "in 6 days". */
@@ -138,75 +185,93 @@
     return n;
   }
 
-  /* ------------------------------------------------------------ progress data */
+  /* ------------------------------------------------------------------ format 1 (SM-2) */
 
-  var VERSION = 1;
+  /* The FSRS card of a format-1 SM-2 card {reps, lapses, ease, ivl, due, last, r}, by the
+   * rule of fsrs-rs (Anki's FSRS), memory_state_from_sm2 with a historical retention of
+   * 90 %: stability is the interval (the days after which recall falls to 90 %), and the
+   * difficulty is the one whose FSRS stability increase at 90 % recall equals the ease.
+   * A card in learning (reps 0, rated Again) keeps FSRS's first-Again stability; if it
+   * was never learned, FSRS's first-Again difficulty too. The due time is kept. */
+  function fromSm2(s) {
+    var f = scheduler();
+    var w = f.parameters.w;
+    var learned = s.reps > 0;
+    var stability = learned ? Math.min(Math.max(s.ivl, F.S_MIN), F.S_MAX) : f.init_stability(1);
+    var difficulty =
+      learned || s.lapses
+        ? 11 - (s.ease - 1) / (Math.exp(w[8]) * Math.pow(stability, -w[9]) * Math.expm1(0.1 * w[10]))
+        : f.init_difficulty(1);
+    return {
+      due: s.due,
+      stability: stability,
+      difficulty: Math.min(10, Math.max(1, difficulty)),
+      scheduled_days: learned ? s.ivl : 0,
+      learning_steps: 0,
+      reps: Math.max(1, s.reps + s.lapses), // SM-2 counts reviews since the last lapse: at least this many
+      lapses: s.lapses,
+      state: learned ? F.State.Review : s.lapses ? F.State.Relearning : F.State.Learning,
+      last_review: s.last,
+      rating: s.r,
+    };
+  }
+
+  /* ------------------------------------------------------------------ progress data */
 
   function emptyProgress() {
-    return { version: VERSION, cards: {}, points: {}, quiz: { right: 0, wrong: 0 }, days: [] };
+    return {
+      version: VERSION,
+      settings: { retention: RETENTION },
+      cards: {},
+      log: [],
+      points: {},
+      quiz: { right: 0, wrong: 0 },
+      days: [],
+    };
   }
 
-  function isObj(x) {
-    return x !== null && typeof x === "object" && !Array.isArray(x);
+  /* Rate card `id` at `now`, in place: the card, the review log and the study days.
+   * Returns what undo() needs to put all three back exactly as they were. */
+  function rate(p, id, rating, now) {
+    var before = p.cards[id];
+    var token = { id: id, card: before, log: p.log.length, days: p.days.slice() };
+    p.cards[id] = schedule(before, rating, now, p.settings.retention);
+    p.log.push({ card: id, rating: checkRating(rating), at: now, state: before ? before.state : F.State.New });
+    markDay(p, now);
+    return token;
   }
 
-  function isInt(x, lo, hi) {
-    return typeof x === "number" && Math.floor(x) === x && x >= lo && x <= hi;
+  /* Undo rate() (the latest first, when there were several). */
+  function undo(p, token) {
+    if (token.card) p.cards[token.id] = token.card;
+    else delete p.cards[token.id];
+    p.log.length = token.log;
+    p.days = token.days;
   }
 
-  function isTime(x) {
-    return typeof x === "number" && isFinite(x) && x >= 0;
+  /* Every card as FSRS makes it from the review log alone, with a desired retention.
+   * With the retention the reviews were made with, this is the stored cards. */
+  function replay(log, retention) {
+    var cards = {};
+    log.forEach(function (e) {
+      cards[e.card] = e.rating === 0 ? fromSm2(e.sm2) : schedule(cards[e.card], e.rating, e.at, retention);
+    });
+    return cards;
   }
 
-  function cardProblem(c) {
-    if (!isObj(c)) return "is not an object";
-    if (!isInt(c.reps, 0, 1e6) || !isInt(c.lapses, 0, 1e6)) return "has a bad review count";
-    if (typeof c.ease !== "number" || !(c.ease >= MIN_EASE - 1e-9 && c.ease <= MAX_EASE + 1e-9))
-      return "has an ease outside " + MIN_EASE + "-" + MAX_EASE;
-    if (!isInt(c.ivl, 0, MAX_IVL)) return "has a bad interval";
-    if (!isTime(c.due) || !isTime(c.last)) return "has a bad date";
-    if (!isInt(c.r, 0, 4)) return "has a bad rating";
-    return "";
-  }
-
-  /* Check data read from storage or a file. Returns {progress} (a clean copy) or {error}. */
-  function validate(data) {
-    if (!isObj(data)) return { error: "it is not a progress object" };
-    if (data.version !== VERSION)
-      return { error: "it is version " + JSON.stringify(data.version) + ", this site reads version " + VERSION };
-    if (!isObj(data.cards)) return { error: "it has no cards" };
-    var out = emptyProgress();
-    var ids = Object.keys(data.cards);
-    for (var i = 0; i < ids.length; i++) {
-      var problem = cardProblem(data.cards[ids[i]]);
-      if (problem) return { error: "card " + ids[i] + " " + problem };
-      var c = data.cards[ids[i]];
-      out.cards[ids[i]] = { reps: c.reps, lapses: c.lapses, ease: c.ease, ivl: c.ivl, due: c.due, last: c.last, r: c.r };
-    }
-    var points = data.points === undefined ? {} : data.points;
-    if (!isObj(points)) return { error: "its key-point scores are not an object" };
-    for (var id in points) {
-      var p = points[id];
-      if (!isObj(p) || !isInt(p.total, 1, 1000) || !isInt(p.got, 0, p.total) || !isTime(p.at))
-        return { error: "the key-point score of " + id + " is invalid" };
-      out.points[id] = { got: p.got, total: p.total, at: p.at };
-    }
-    var quiz = data.quiz === undefined ? { right: 0, wrong: 0 } : data.quiz;
-    if (!isObj(quiz) || !isInt(quiz.right, 0, 1e9) || !isInt(quiz.wrong, 0, 1e9))
-      return { error: "its quiz totals are invalid" };
-    out.quiz = { right: quiz.right, wrong: quiz.wrong };
-    var days = data.days === undefined ? [] : data.days;
-    if (!Array.isArray(days)) return { error: "its study days are not a list" };
-    for (var k = 0; k < days.length; k++) {
-      if (typeof days[k] !== "string" || !/^\d{4}-\d\d-\d\d$/.test(days[k]))
-        return { error: "study day " + JSON.stringify(days[k]) + " is not a YYYY-MM-DD date" };
-    }
-    out.days = days
-      .filter(function (d, n) {
-        return days.indexOf(d) === n;
-      })
-      .sort();
-    return { progress: out };
+  /* A new desired retention, in place: each card's history re-run with it (its memory
+   * state stays, its next interval changes). Returns how many due times changed. */
+  function setRetention(p, retention) {
+    var cards = replay(p.log, retention);
+    var changed = 0;
+    p.settings.retention = retention;
+    Object.keys(p.cards).forEach(function (id) {
+      var c = cards[id];
+      if (!c) return; // no history (made by hand): kept as it is
+      if (c.due !== p.cards[id].due) changed += 1;
+      p.cards[id] = c;
+    });
+    return changed;
   }
 
   /* Record `now` as a study day (in place). */
@@ -216,19 +281,175 @@
     return progress;
   }
 
+  /* ------------------------------------------------------------------ reading data */
+
+  function isObj(x) {
+    return x !== null && typeof x === "object" && !Array.isArray(x);
+  }
+
+  function isNum(x, lo, hi) {
+    return typeof x === "number" && x >= lo && x <= hi; // NaN fails both
+  }
+
+  function isInt(x, lo, hi) {
+    return isNum(x, lo, hi) && Math.floor(x) === x;
+  }
+
+  function isTime(x) {
+    return typeof x === "number" && isFinite(x) && x >= 0;
+  }
+
+  function sm2Problem(c) {
+    if (!isObj(c)) return "is not an object";
+    if (!isInt(c.reps, 0, 1e6) || !isInt(c.lapses, 0, 1e6)) return "has a bad review count";
+    if (!isNum(c.ease, 1.3 - 1e-9, 3.5 + 1e-9)) return "has an ease outside 1.3-3.5";
+    if (!isInt(c.ivl, 0, 36500)) return "has a bad interval";
+    if (!isTime(c.due) || !isTime(c.last)) return "has a bad date";
+    if (!isInt(c.r, 0, 4)) return "has a bad rating";
+    return "";
+  }
+
+  function cardProblem(c) {
+    if (!isObj(c)) return "is not an object";
+    if (!isInt(c.state, 1, 3)) return "has a bad state";
+    if (!isInt(c.rating, 1, 4)) return "has a bad rating";
+    if (!isInt(c.reps, 1, 1e6) || !isInt(c.lapses, 0, 1e6) || !isInt(c.learning_steps, 0, 1000))
+      return "has a bad review count";
+    if (!isNum(c.stability, F.S_MIN, F.S_MAX)) return "has a stability outside " + F.S_MIN + "-" + F.S_MAX;
+    if (!isNum(c.difficulty, 1, 10)) return "has a difficulty outside 1-10";
+    if (!isInt(c.scheduled_days, 0, F.S_MAX)) return "has a bad interval";
+    if (!isTime(c.due) || !isTime(c.last_review)) return "has a bad date";
+    return "";
+  }
+
+  function entryProblem(e) {
+    if (!isObj(e) || typeof e.card !== "string") return "is not a review";
+    if (!isInt(e.rating, 0, 4)) return "has a bad rating";
+    if (!isTime(e.at)) return "has a bad date";
+    if (!isInt(e.state, 0, 3)) return "has a bad state";
+    if (e.rating === 0 && sm2Problem(e.sm2)) return "has a bad SM-2 card";
+    return "";
+  }
+
+  /* points, quiz and days, the same in both formats, checked into `out`; an error or "". */
+  function common(data, out) {
+    var points = data.points === undefined ? {} : data.points;
+    if (!isObj(points)) return "its key-point scores are not an object";
+    for (var id in points) {
+      var p = points[id];
+      if (!isObj(p) || !isInt(p.total, 1, 1000) || !isInt(p.got, 0, p.total) || !isTime(p.at))
+        return "the key-point score of " + id + " is invalid";
+      out.points[id] = { got: p.got, total: p.total, at: p.at };
+    }
+    var quiz = data.quiz === undefined ? { right: 0, wrong: 0 } : data.quiz;
+    if (!isObj(quiz) || !isInt(quiz.right, 0, 1e9) || !isInt(quiz.wrong, 0, 1e9)) return "its quiz totals are invalid";
+    out.quiz = { right: quiz.right, wrong: quiz.wrong };
+    var days = data.days === undefined ? [] : data.days;
+    if (!Array.isArray(days)) return "its study days are not a list";
+    for (var k = 0; k < days.length; k++) {
+      if (typeof days[k] !== "string" || !/^\d{4}-\d\d-\d\d$/.test(days[k]))
+        return "study day " + JSON.stringify(days[k]) + " is not a YYYY-MM-DD date";
+    }
+    out.days = days
+      .filter(function (d, n) {
+        return days.indexOf(d) === n;
+      })
+      .sort();
+    return "";
+  }
+
+  function sm2Copy(c) {
+    return { reps: c.reps, lapses: c.lapses, ease: c.ease, ivl: c.ivl, due: c.due, last: c.last, r: c.r };
+  }
+
+  /* Format 1 (SM-2) into format 2: each rated card's FSRS state from its SM-2 state
+   * (fromSm2), and one review-log entry per card, rating 0 ("Manual", FSRS's word for a
+   * state not set by a review) at its last review, holding the SM-2 card itself; replay()
+   * starts the card's history from it. Key-point scores, quiz totals and study days stay. */
+  function fromVersion1(data) {
+    var out = emptyProgress();
+    var problem = common(data, out);
+    if (problem) return { error: problem };
+    var ids = Object.keys(data.cards);
+    for (var i = 0; i < ids.length; i++) {
+      problem = sm2Problem(data.cards[ids[i]]);
+      if (problem) return { error: "card " + ids[i] + " " + problem };
+      var s = sm2Copy(data.cards[ids[i]]);
+      if (!s.r) continue; // never rated: the same as a new card
+      out.cards[ids[i]] = fromSm2(s);
+      out.log.push({ card: ids[i], rating: 0, at: s.last, state: F.State.New, sm2: s });
+    }
+    out.log.sort(function (a, b) {
+      return a.at - b.at;
+    });
+    return { progress: out, migrated: true };
+  }
+
+  function fromVersion2(data) {
+    var out = emptyProgress();
+    var settings = data.settings === undefined ? {} : data.settings;
+    if (!isObj(settings)) return { error: "its settings are not an object" };
+    if (settings.retention !== undefined) {
+      if (!isNum(settings.retention, MIN_RETENTION, MAX_RETENTION))
+        return { error: "its desired retention is not between 70 % and 99 %" };
+      out.settings.retention = settings.retention;
+    }
+    var ids = Object.keys(data.cards);
+    for (var i = 0; i < ids.length; i++) {
+      var c = data.cards[ids[i]];
+      var problem = cardProblem(c);
+      if (problem) return { error: "card " + ids[i] + " " + problem };
+      out.cards[ids[i]] = {
+        due: c.due,
+        stability: c.stability,
+        difficulty: c.difficulty,
+        scheduled_days: c.scheduled_days,
+        learning_steps: c.learning_steps,
+        reps: c.reps,
+        lapses: c.lapses,
+        state: c.state,
+        last_review: c.last_review,
+        rating: c.rating,
+      };
+    }
+    var log = data.log === undefined ? [] : data.log;
+    if (!Array.isArray(log)) return { error: "its review history is not a list" };
+    for (var k = 0; k < log.length; k++) {
+      var e = log[k];
+      var bad = entryProblem(e);
+      if (bad) return { error: "review " + (k + 1) + " of its history " + bad };
+      var entry = { card: e.card, rating: e.rating, at: e.at, state: e.state };
+      if (e.rating === 0) entry.sm2 = sm2Copy(e.sm2);
+      out.log.push(entry);
+    }
+    var why = common(data, out);
+    return why ? { error: why } : { progress: out };
+  }
+
+  /* Check data read from storage or a file, of either format. Returns {progress} (a clean
+   * copy in format 2; migrated: true when it was format 1) or {error}. */
+  function validate(data) {
+    if (!isObj(data)) return { error: "it is not a progress object" };
+    if (data.version !== 1 && data.version !== VERSION)
+      return { error: "it is version " + JSON.stringify(data.version) + ", this site reads versions 1 and 2" };
+    if (!isObj(data.cards)) return { error: "it has no cards" };
+    return data.version === 1 ? fromVersion1(data) : fromVersion2(data);
+  }
+
   var api = {
     DAY: DAY,
-    MIN_EASE: MIN_EASE,
-    MAX_EASE: MAX_EASE,
-    START_EASE: START_EASE,
-    RELEARN: RELEARN,
     RATINGS: RATINGS,
     LEVELS: LEVELS,
     VERSION: VERSION,
-    KEY: "qa-study:progress:v" + VERSION,
-    newCard: newCard,
+    RETENTION: RETENTION,
+    MIN_RETENTION: MIN_RETENTION,
+    MAX_RETENTION: MAX_RETENTION,
+    FSRS: F,
+    scheduler: scheduler,
     schedule: schedule,
     preview: preview,
+    retrievability: retrievability,
+    weakestFirst: weakestFirst,
     isDue: isDue,
     mastery: mastery,
     relative: relative,
@@ -236,7 +457,12 @@
     dayIndex: dayIndex,
     dayKey: dayKey,
     addDays: addDays,
+    fromSm2: fromSm2,
     emptyProgress: emptyProgress,
+    rate: rate,
+    undo: undo,
+    replay: replay,
+    setRetention: setRetention,
     validate: validate,
     markDay: markDay,
   };

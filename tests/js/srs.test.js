@@ -1,5 +1,6 @@
-// The self-test scheduler (docs/javascripts/srs.js), with Node's built-in test runner.
-// Day boundaries are local time: each test sets the time zone it reasons in.
+// The self-test scheduler (docs/javascripts/srs.js over the vendored ts-fsrs) and the
+// progress format, with Node's built-in test runner. Day boundaries are local time: each
+// test sets the time zone it reasons in.
 "use strict";
 
 const test = require("node:test");
@@ -7,6 +8,7 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 
 const srs = require(path.join(__dirname, "..", "..", "docs", "javascripts", "srs.js"));
+const F = srs.FSRS; // the vendored library itself
 
 const MIN = 60 * 1000;
 const HOUR = 60 * MIN;
@@ -16,7 +18,7 @@ function inZone(tz, fn) {
   const before = process.env.TZ;
   process.env.TZ = tz; // Node re-reads TZ when it is assigned
   try {
-    fn();
+    return fn();
   } finally {
     if (before === undefined) delete process.env.TZ;
     else process.env.TZ = before;
@@ -27,164 +29,425 @@ function inZone(tz, fn) {
 const NOW = Date.UTC(2025, 2, 10, 14, 30);
 const MIDNIGHT = Date.UTC(2025, 2, 10);
 
-function rate(card, ratings, now) {
-  for (const r of ratings) card = srs.schedule(card, r, now);
+function copy(x) {
+  return JSON.parse(JSON.stringify(x));
+}
+
+/* A card rated `ratings` in turn, each review when the card falls due. */
+function reviewed(ratings, start = NOW, retention) {
+  let card;
+  let now = start;
+  for (const r of ratings) {
+    card = srs.schedule(card, r, now, retention);
+    now = card.due;
+  }
   return card;
 }
 
-test("a new card is due at once and unrated", () => {
-  const card = srs.newCard();
-  assert.equal(srs.isDue(card, NOW), true);
-  assert.equal(card.ease, 2.5);
-  assert.equal(srs.mastery(card), 0);
+/* What the library says for the same card, in UTC (where srs.js's wall clock is UTC). */
+function library(card, now, retention = 0.9) {
+  const f = F.fsrs(F.generatorParameters({ request_retention: retention }));
+  const input = card
+    ? { ...card, due: new Date(card.due), last_review: new Date(card.last_review), elapsed_days: 0 }
+    : F.createEmptyCard(new Date(now));
+  return f.repeat(input, new Date(now));
+}
+
+// --------------------------------------------------------------------------- scheduling
+
+test("a new card is due at once, unrated, with nothing to recall", () => {
   assert.equal(srs.isDue(undefined, NOW), true, "a card never seen is due");
+  assert.equal(srs.mastery(undefined), 0);
+  assert.equal(srs.retrievability(undefined, NOW), 0);
 });
 
-test("first rating of a new card: Again 10 min, Hard 1 day, Good 1 day, Easy 4 days", () => {
+test("a new card's four ratings: learning steps of 1, 6 and 10 minutes, Easy in days at local midnight", () => {
   inZone("UTC", () => {
-    const card = srs.newCard();
-    const again = srs.schedule(card, 1, NOW);
-    assert.equal(again.due, NOW + 10 * MIN);
-    assert.equal(again.reps, 0);
-    assert.equal(again.lapses, 0, "forgetting a card never learned is not a lapse");
-    assert.equal(srs.schedule(card, 2, NOW).ivl, 1);
-    assert.equal(srs.schedule(card, 3, NOW).ivl, 1);
-    assert.equal(srs.schedule(card, 4, NOW).ivl, 4);
-    // Day intervals fall due at local midnight, not 24 h after the review.
-    assert.equal(srs.schedule(card, 3, NOW).due, MIDNIGHT + DAY);
-    assert.equal(srs.schedule(card, 4, NOW).due, MIDNIGHT + 4 * DAY);
+    const [again, hard, good, easy] = srs.preview(undefined, NOW);
+    assert.equal(again, NOW + MIN);
+    assert.equal(hard, NOW + 6 * MIN);
+    assert.equal(good, NOW + 10 * MIN);
+    assert.notEqual(hard, good, "Hard and Good differ for a new card");
+    const days = library(undefined, NOW)[F.Rating.Easy].card.scheduled_days;
+    assert.equal(days, 8);
+    assert.equal(easy, MIDNIGHT + days * DAY, "a day interval falls due at local midnight");
+    assert.deepEqual(
+      [again, hard, good, easy].map((d) => srs.relative(d, NOW)),
+      ["in 1 minute", "in 6 minutes", "in 10 minutes", "in 8 days"]
+    );
   });
 });
 
-test("Good follows SM-2: 1 day, 6 days, then the interval times the ease", () => {
+test("schedule is ts-fsrs: the same state, interval and counts as the library's own", () => {
   inZone("UTC", () => {
-    let card = srs.schedule(srs.newCard(), 3, NOW);
-    assert.equal(card.ivl, 1);
-    let now = card.due;
-    card = srs.schedule(card, 3, now);
-    assert.equal(card.ivl, 6);
-    now = card.due;
-    card = srs.schedule(card, 3, now);
-    assert.equal(card.ivl, 15); // 6 x 2.5
-    now = card.due;
-    card = srs.schedule(card, 3, now);
-    assert.equal(card.ivl, 38); // round(15 x 2.5 = 37.5)
-    assert.equal(card.ease, 2.5, "Good keeps the ease");
-    assert.equal(card.reps, 4);
-  });
-});
-
-test("Hard, Good and Easy of a learned card: x1.2, x ease, x ease x1.3", () => {
-  inZone("UTC", () => {
-    const card = { reps: 3, lapses: 0, ease: 2.5, ivl: 10, due: NOW, last: NOW - 10 * DAY, r: 3 };
-    const [hard, good, easy] = [2, 3, 4].map((r) => srs.schedule(card, r, NOW));
-    assert.equal(hard.ivl, 12);
-    assert.equal(good.ivl, 25);
-    assert.equal(easy.ivl, 33); // round(25 x 1.3 = 32.5)
-    assert.equal(hard.ease, 2.35);
-    assert.equal(good.ease, 2.5);
-    assert.equal(easy.ease, 2.65);
-    assert.equal(good.due, MIDNIGHT + 25 * DAY);
-  });
-});
-
-test("intervals always grow and keep Hard <= Good < Easy", () => {
-  for (const ease of [1.3, 1.31, 2, 2.5, 3.5]) {
-    for (const ivl of [1, 2, 3, 6, 15, 100]) {
-      for (const reps of [1, 2, 5]) {
-        const card = { reps, lapses: 0, ease, ivl, due: NOW, last: 0, r: 3 };
-        const [hard, good, easy] = [2, 3, 4].map((r) => srs.schedule(card, r, NOW).ivl);
-        assert.ok(hard > ivl, `hard ${hard} > ${ivl} (ease ${ease})`);
-        assert.ok(hard <= good && good < easy, `${hard} <= ${good} < ${easy} (ease ${ease}, ivl ${ivl})`);
-      }
+    let card;
+    let now = NOW;
+    for (const r of [3, 3, 2, 4, 1, 3, 3]) {
+      const expected = library(card, now)[r].card;
+      card = srs.schedule(card, r, now);
+      assert.equal(card.stability, expected.stability);
+      assert.equal(card.difficulty, expected.difficulty);
+      assert.equal(card.scheduled_days, expected.scheduled_days);
+      assert.equal(card.state, expected.state);
+      assert.deepEqual([card.reps, card.lapses, card.learning_steps], [expected.reps, expected.lapses, expected.learning_steps]);
+      assert.equal(card.rating, r);
+      assert.equal(card.last_review, now);
+      now = card.due + 3 * HOUR;
     }
-  }
-});
-
-test("a lapse: Again on a learned card counts it, resets it to learning and relearns in 10 minutes", () => {
-  inZone("UTC", () => {
-    const learned = { reps: 4, lapses: 1, ease: 2.5, ivl: 38, due: NOW, last: NOW - 38 * DAY, r: 3 };
-    const lapsed = srs.schedule(learned, 1, NOW);
-    assert.equal(lapsed.lapses, 2);
-    assert.equal(lapsed.reps, 0);
-    assert.equal(lapsed.ivl, 0);
-    assert.equal(lapsed.ease, 2.3);
-    assert.equal(lapsed.due, NOW + 10 * MIN);
-    assert.equal(srs.isDue(lapsed, NOW + 9 * MIN), false);
-    assert.equal(srs.isDue(lapsed, NOW + 10 * MIN), true);
-    assert.equal(srs.mastery(lapsed), 1, "Learning");
-    // Relearning starts over at one day, then six.
-    const relearned = srs.schedule(lapsed, 3, NOW + 10 * MIN);
-    assert.equal(relearned.ivl, 1);
-    assert.equal(srs.schedule(relearned, 3, relearned.due).ivl, 6);
   });
 });
 
-test("ease never drops below 1.3 nor rises above 3.5", () => {
-  let card = srs.newCard();
-  for (let i = 0; i < 20; i++) card = srs.schedule(card, 1, NOW + i * MIN);
-  assert.equal(card.ease, srs.MIN_EASE);
-  assert.equal(srs.schedule(card, 2, NOW).ease, 1.3, "Hard at the floor stays at the floor");
-  let now = NOW;
-  card = srs.newCard();
-  for (let i = 0; i < 20; i++) {
-    card = srs.schedule(card, 4, now);
-    now = card.due;
-  }
-  assert.equal(card.ease, srs.MAX_EASE);
-  assert.ok(card.ivl <= 36500, "intervals are capped at 100 years");
-});
-
-test("a learned card practised before its due day keeps its schedule, unless forgotten", () => {
+test("learning: Good twice graduates to days; Again on a learned card relearns in 10 minutes and counts a lapse", () => {
   inZone("UTC", () => {
-    const card = rate(srs.newCard(), [3], NOW); // due tomorrow
-    const again = srs.schedule(card, 3, NOW + HOUR);
-    assert.equal(again.ivl, card.ivl);
-    assert.equal(again.due, card.due);
-    assert.equal(again.r, 3);
-    assert.equal(again.last, NOW + HOUR, "the practice is still recorded");
-    assert.equal(srs.schedule(card, 1, NOW + HOUR).lapses, 1, "forgetting counts even early");
-    // On its due day it is a real review.
-    assert.equal(srs.schedule(card, 3, MIDNIGHT + DAY + 8 * HOUR).ivl, 6);
+    const first = srs.schedule(undefined, 3, NOW);
+    assert.equal(first.state, F.State.Learning);
+    assert.equal(srs.mastery(first), 1, "Learning");
+    const second = srs.schedule(first, 3, first.due);
+    assert.equal(second.state, F.State.Review);
+    assert.ok(second.scheduled_days >= 1);
+    assert.equal(second.due, srs.addDays(first.due, second.scheduled_days));
+    const lapsed = srs.schedule(second, 1, second.due);
+    assert.equal(lapsed.state, F.State.Relearning);
+    assert.equal(lapsed.lapses, 1);
+    assert.equal(lapsed.due, second.due + 10 * MIN);
+    assert.equal(srs.isDue(lapsed, second.due + 9 * MIN), false);
+    assert.equal(srs.isDue(lapsed, second.due + 10 * MIN), true);
   });
 });
 
-test("due days are calendar days in local time: late-night reviews are due the next morning", () => {
+test("a learned card's four ratings all differ, shortest to longest", () => {
+  inZone("UTC", () => {
+    const card = reviewed([3, 3, 3, 3]);
+    const due = srs.preview(card, card.due);
+    assert.equal(new Set(due).size, 4);
+    assert.deepEqual([...due].sort((a, b) => a - b), due);
+    assert.equal(due[0], card.due + 10 * MIN, "Again relearns in 10 minutes");
+    for (const r of [2, 3, 4]) {
+      const days = library(card, card.due)[r].card.scheduled_days;
+      assert.equal(due[r - 1], srs.addDays(card.due, days), `rating ${r}: ${days} days`);
+    }
+  });
+});
+
+test("a higher desired retention gives shorter intervals, a lower one longer", () => {
+  inZone("UTC", () => {
+    const card = reviewed([3, 3, 3]);
+    const good = (retention) => srs.preview(card, card.due, retention)[2];
+    assert.ok(good(0.8) > good(0.9), "80 % waits longer than 90 %");
+    assert.ok(good(0.9) > good(0.97), "97 % comes back sooner");
+    assert.equal(srs.preview(card, card.due)[2], good(0.9), "the default is 0.9");
+    const p = srs.emptyProgress();
+    p.settings.retention = 0.97;
+    p.cards.a = card;
+    srs.rate(p, "a", 3, card.due);
+    assert.equal(p.cards.a.due, good(0.97), "rate() uses the retention in the settings");
+  });
+});
+
+test("day intervals are local calendar days: a late-night review is due at the next local midnight", () => {
   inZone("Asia/Tokyo", () => {
-    // 23:50 in Tokyo on 10 March (14:50 UTC): Good gives one day, due at Tokyo midnight.
-    const lateNight = Date.UTC(2025, 2, 10, 14, 50);
-    const card = srs.schedule(srs.newCard(), 3, lateNight);
-    assert.equal(card.due, Date.UTC(2025, 2, 10, 15, 0)); // 11 March 00:00 in Tokyo
-    assert.equal(srs.dayKey(card.due), "2025-03-11");
-    assert.equal(srs.relative(card.due, lateNight), "in 10 minutes");
+    const learning = srs.schedule(undefined, 3, Date.UTC(2025, 2, 10, 14, 40)); // 23:40 in Tokyo
+    const lateNight = learning.due; // 23:50 in Tokyo, 10 March
+    const card = srs.schedule(learning, 3, lateNight);
+    assert.equal(card.state, F.State.Review);
+    assert.equal(card.due, srs.addDays(lateNight, card.scheduled_days));
+    assert.equal(srs.dayKey(card.due), `2025-03-${10 + card.scheduled_days}`);
+    assert.equal(new Date(card.due).getHours(), 0, "at local midnight, not 24 h after the review");
     assert.equal(srs.isDue(card, card.due - 1), false);
     assert.equal(srs.isDue(card, card.due), true);
   });
 });
 
+test("FSRS counts the reader's calendar days: 23:50 and 00:10 are a day apart in any time zone", () => {
+  // Three Goods at 23:40, 23:50 and 00:10 on the reader's clock (written here as UTC).
+  const clock = [Date.UTC(2025, 2, 10, 23, 40), Date.UTC(2025, 2, 10, 23, 50), Date.UTC(2025, 2, 11, 0, 10)];
+  const run = (offset) => clock.reduce((card, t) => srs.schedule(card, 3, t - offset), undefined);
+  const utc = inZone("UTC", () => run(0));
+  const tokyo = inZone("Asia/Tokyo", () => run(9 * HOUR));
+  assert.deepEqual(
+    [tokyo.stability, tokyo.difficulty, tokyo.scheduled_days],
+    [utc.stability, utc.difficulty, utc.scheduled_days]
+  );
+  // The library given bare times sees Tokyo's 23:50 and 00:10 as one UTC day (a same-day review).
+  const f = F.fsrs();
+  const bare = clock.reduce((card, t) => f.next(card, new Date(t - 9 * HOUR), 3).card, F.createEmptyCard());
+  assert.notEqual(bare.stability, tokyo.stability);
+});
+
 test("a DST change does not move a due day", () => {
   inZone("Europe/Berlin", () => {
-    // Clocks go forward on Sunday 30 March 2025; a Good of 6 days on Friday 28 March.
+    // Clocks go forward on Sunday 30 March 2025; a review on Friday 28 March at 20:00.
     const friday = new Date(2025, 2, 28, 20, 0).getTime();
-    const card = srs.schedule({ reps: 1, lapses: 0, ease: 2.5, ivl: 1, due: friday, last: 0, r: 3 }, 3, friday);
-    assert.equal(card.ivl, 6);
-    const due = new Date(card.due);
-    assert.deepEqual([due.getDate(), due.getMonth(), due.getHours(), due.getMinutes()], [3, 3, 0, 0]);
-    assert.equal(srs.dayKey(card.due), "2025-04-03");
-    assert.equal(card.due - friday, 6 * DAY - 20 * HOUR - HOUR, "the lost hour is not added to the wait");
-    assert.equal(srs.relative(card.due, friday), "in 6 days");
+    const card = reviewed([3, 3], friday - 10 * MIN);
+    const good = srs.schedule(card, 3, friday);
+    assert.ok(good.scheduled_days >= 3, good.scheduled_days);
+    const due = new Date(good.due);
+    assert.deepEqual([due.getHours(), due.getMinutes()], [0, 0]);
+    assert.equal(srs.dayKey(good.due), srs.dayKey(new Date(2025, 2, 28 + good.scheduled_days, 12).getTime()));
+    assert.equal(srs.relative(good.due, friday), `in ${good.scheduled_days} days`);
   });
 });
 
-test("preview gives the due time of each rating, in order", () => {
+test("schedule refuses a rating outside 1-4 and never changes its input", () => {
+  const card = srs.schedule(undefined, 3, NOW);
+  const before = copy(card);
+  srs.schedule(card, 4, NOW + HOUR);
+  assert.deepEqual(card, before);
+  assert.throws(() => srs.schedule(card, 0, NOW), RangeError);
+  assert.throws(() => srs.schedule(card, 5, NOW), RangeError);
+});
+
+// --------------------------------------------------------------------------- retrievability
+
+test("retrievability is FSRS's: falls as days pass, and is the library's forgetting curve", () => {
   inZone("UTC", () => {
-    const [again, hard, good, easy] = srs.preview(srs.newCard(), NOW);
-    assert.equal(again, NOW + 10 * MIN);
-    assert.equal(hard, MIDNIGHT + DAY);
-    assert.equal(good, MIDNIGHT + DAY);
-    assert.equal(easy, MIDNIGHT + 4 * DAY);
+    const card = reviewed([3, 3, 3]);
+    const f = F.fsrs();
+    let last = 1;
+    for (const days of [0, 1, 5, 20, 100]) {
+      const now = card.last_review + days * DAY;
+      const r = srs.retrievability(card, now);
+      assert.ok(r <= last && r > 0, `${days} days: ${r}`);
+      const own = f.get_retrievability({ ...card, due: new Date(card.due), last_review: new Date(card.last_review) }, new Date(now), false);
+      assert.equal(r, own);
+      last = r;
+    }
+    assert.ok(srs.retrievability(card, card.last_review + card.scheduled_days * DAY) < 0.95);
   });
 });
+
+test("weakest first: least likely to be recalled first, cards never rated last, ties in the given order", () => {
+  inZone("UTC", () => {
+    const strong = reviewed([4, 4, 4]);
+    const weak = srs.schedule(undefined, 2, NOW - 30 * DAY); // one Hard a month ago
+    const medium = reviewed([3, 3]);
+    const cards = { strong, weak, medium, twin: medium };
+    const now = NOW + 2 * DAY;
+    const order = srs.weakestFirst(["new1", "strong", "twin", "medium", "weak", "new2"], cards, now);
+    assert.deepEqual(order, ["weak", "twin", "medium", "strong", "new1", "new2"]);
+    const r = order.slice(0, 4).map((id) => srs.retrievability(cards[id], now));
+    assert.deepEqual([...r].sort((a, b) => a - b), r);
+  });
+});
+
+// --------------------------------------------------------------------------- history, undo, replay
+
+test("rating logs the review: card id, rating, time and the state before", () => {
+  const p = srs.emptyProgress();
+  srs.rate(p, "qa/1", 3, NOW);
+  srs.rate(p, "qa/1", 3, NOW + 10 * MIN);
+  srs.rate(p, "qa/2", 1, NOW + 11 * MIN);
+  assert.deepEqual(p.log, [
+    { card: "qa/1", rating: 3, at: NOW, state: F.State.New },
+    { card: "qa/1", rating: 3, at: NOW + 10 * MIN, state: F.State.Learning },
+    { card: "qa/2", rating: 1, at: NOW + 11 * MIN, state: F.State.New },
+  ]);
+  assert.equal(p.cards["qa/1"].state, F.State.Review);
+});
+
+test("undo puts card, history and study days back exactly, latest first", () => {
+  inZone("UTC", () => {
+    const p = srs.emptyProgress();
+    srs.rate(p, "qa/1", 3, NOW - DAY);
+    p.points["qa/1"] = { got: 1, total: 2, at: NOW - DAY };
+    const before = copy(p);
+    const first = srs.rate(p, "qa/1", 4, NOW); // a new study day
+    const afterFirst = copy(p);
+    const second = srs.rate(p, "qa/2", 2, NOW + MIN); // a new card
+    assert.notDeepEqual(copy(p), afterFirst);
+    srs.undo(p, second);
+    assert.deepEqual(copy(p), afterFirst);
+    assert.equal("qa/2" in p.cards, false, "a card rated for the first time is new again");
+    srs.undo(p, first);
+    assert.deepEqual(copy(p), before);
+    assert.deepEqual(p.days, ["2025-03-09"]);
+  });
+});
+
+test("replaying the review log with FSRS gives back every stored card", () => {
+  inZone("Europe/Berlin", () => {
+    const p = srs.validate(copy(VERSION_1)).progress; // starts from migrated SM-2 cards
+    let now = NOW;
+    let seed = 7;
+    const ids = ["advanced/1", "advanced/2", "advanced/3", "advanced/4"];
+    for (let i = 0; i < 60; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const id = ids[seed % ids.length];
+      const rating = 1 + (seed % 4);
+      srs.rate(p, id, rating, now);
+      now += (seed % 3 === 0 ? 3 : 0.2) * DAY + (seed % 97) * MIN;
+    }
+    assert.deepEqual(srs.replay(p.log, p.settings.retention), p.cards);
+    // Another retention: the same memory state, other due times; and back again.
+    const stored = copy(p.cards);
+    const changed = srs.setRetention(p, 0.8);
+    assert.ok(changed > 0);
+    assert.equal(p.settings.retention, 0.8);
+    for (const id of ids) {
+      assert.equal(p.cards[id].stability, stored[id].stability);
+      assert.equal(p.cards[id].difficulty, stored[id].difficulty);
+      if (p.cards[id].state === F.State.Review && stored[id].scheduled_days > 2)
+        assert.ok(p.cards[id].due > stored[id].due, `${id} waits longer at 80 %`);
+    }
+    srs.setRetention(p, 0.9);
+    assert.deepEqual(p.cards, stored);
+  });
+});
+
+// --------------------------------------------------------------------------- format 1 (SM-2) to 2
+
+// Progress as the SM-2 version stored it (and exported it), at a few stages of learning.
+const VERSION_1 = {
+  version: 1,
+  cards: {
+    // learned: 15 days, due in 5
+    "advanced/1": { reps: 3, lapses: 0, ease: 2.5, ivl: 15, due: MIDNIGHT + 5 * DAY, last: NOW - 10 * DAY, r: 3 },
+    // learned once, found hard: 1 day, due today
+    "advanced/2": { reps: 1, lapses: 0, ease: 2.35, ivl: 1, due: MIDNIGHT, last: NOW - DAY, r: 2 },
+    // forgotten after being learned: relearning in 10 minutes
+    "advanced/3": { reps: 0, lapses: 2, ease: 1.9, ivl: 0, due: NOW + 10 * MIN, last: NOW, r: 1 },
+    // forgotten at first sight: learning
+    "advanced/4": { reps: 0, lapses: 0, ease: 2.3, ivl: 0, due: NOW + 5 * MIN, last: NOW - 5 * MIN, r: 1 },
+    // mature and easy
+    "advanced/5": { reps: 6, lapses: 1, ease: 3.1, ivl: 120, due: MIDNIGHT + 40 * DAY, last: NOW - 80 * DAY, r: 4 },
+  },
+  points: { "advanced/1": { got: 2, total: 3, at: NOW - DAY }, "advanced/9": { got: 0, total: 2, at: NOW } },
+  quiz: { right: 7, wrong: 2 },
+  days: ["2025-03-01", "2025-03-09", "2025-03-10"],
+};
+
+test("format 1 (SM-2) becomes FSRS state and a review history, losing nothing", () => {
+  const { progress, migrated, error } = srs.validate(copy(VERSION_1));
+  assert.equal(error, undefined);
+  assert.equal(migrated, true);
+  assert.equal(progress.version, 2);
+  assert.deepEqual(progress.settings, { retention: 0.9 });
+  assert.deepEqual(progress.points, VERSION_1.points);
+  assert.deepEqual(progress.quiz, VERSION_1.quiz);
+  assert.deepEqual(progress.days, VERSION_1.days);
+  assert.deepEqual(Object.keys(progress.cards).sort(), Object.keys(VERSION_1.cards).sort());
+  for (const [id, old] of Object.entries(VERSION_1.cards)) {
+    const card = progress.cards[id];
+    assert.equal(card.due, old.due, `${id}: due date kept`);
+    assert.equal(card.last_review, old.last);
+    assert.equal(card.rating, old.r);
+    assert.equal(card.lapses, old.lapses);
+    assert.ok(card.difficulty >= 1 && card.difficulty <= 10);
+  }
+  const c = progress.cards;
+  assert.equal(c["advanced/1"].state, F.State.Review);
+  assert.equal(c["advanced/1"].stability, 15, "stability is the SM-2 interval (recall 90 % after it)");
+  assert.equal(c["advanced/1"].scheduled_days, 15);
+  assert.equal(c["advanced/5"].stability, 120);
+  assert.equal(c["advanced/3"].state, F.State.Relearning);
+  assert.equal(c["advanced/4"].state, F.State.Learning);
+  assert.equal(c["advanced/4"].difficulty, F.fsrs().init_difficulty(F.Rating.Again));
+  // A higher ease is an easier card: a lower FSRS difficulty at the same interval.
+  const at = (ease) => srs.fromSm2({ reps: 2, lapses: 0, ease, ivl: 10, due: NOW, last: NOW, r: 3 }).difficulty;
+  assert.ok(at(1.3) > at(2.5) && at(2.5) > at(3.5));
+  // One synthesized history entry per card, at its last review, holding the SM-2 card.
+  assert.equal(progress.log.length, 5);
+  assert.deepEqual(
+    progress.log.map((e) => e.at),
+    progress.log.map((e) => e.at).sort((a, b) => a - b)
+  );
+  for (const e of progress.log) {
+    assert.deepEqual(Object.keys(e).sort(), ["at", "card", "rating", "sm2", "state"]);
+    assert.equal(e.rating, 0, "Manual: not a review");
+    assert.deepEqual(e.sm2, VERSION_1.cards[e.card]);
+    assert.equal(e.at, VERSION_1.cards[e.card].last);
+  }
+  assert.deepEqual(srs.replay(progress.log), progress.cards, "the history replays to the cards");
+  // Format 2 reads back as it is.
+  const again = srs.validate(copy(progress));
+  assert.deepEqual(again.progress, progress);
+  assert.equal(again.migrated, undefined);
+});
+
+test("a migrated card goes on with FSRS from its SM-2 state", () => {
+  inZone("UTC", () => {
+    const { progress } = srs.validate(copy(VERSION_1));
+    const card = progress.cards["advanced/1"];
+    const due = srs.preview(card, card.due);
+    assert.equal(new Set(due).size, 4);
+    assert.ok(due[2] > srs.addDays(card.due, 15), "Good on time: a longer interval than the last one");
+    srs.rate(progress, "advanced/1", 3, card.due);
+    assert.equal(progress.log.at(-1).state, F.State.Review);
+    assert.deepEqual(srs.replay(progress.log), progress.cards);
+  });
+});
+
+test("an old export file imports the same way: JSON text of format 1", () => {
+  const file = JSON.stringify(VERSION_1, null, 2); // what the SM-2 version's Export wrote
+  const imported = srs.validate(JSON.parse(file));
+  assert.deepEqual(imported.progress, srs.validate(copy(VERSION_1)).progress);
+  assert.equal(imported.migrated, true);
+  // Cards never rated (r 0) are new cards: nothing to keep.
+  const unrated = { version: 1, cards: { x: { reps: 0, lapses: 0, ease: 2.5, ivl: 0, due: 0, last: 0, r: 0 } } };
+  assert.deepEqual(srs.validate(unrated).progress, srs.emptyProgress());
+});
+
+// --------------------------------------------------------------------------- reading data
+
+test("validate accepts format 2 and returns a clean copy", () => {
+  const p = srs.emptyProgress();
+  srs.rate(p, "qa/1", 3, NOW);
+  p.points["qa/1"] = { got: 2, total: 3, at: NOW };
+  p.settings.retention = 0.85;
+  const data = copy(p);
+  data.cards["qa/1"].extra = "dropped";
+  data.log[0].extra = "dropped";
+  data.days = ["2025-03-10", "2025-03-09", "2025-03-10"];
+  const { progress, error } = srs.validate(data);
+  assert.equal(error, undefined);
+  assert.deepEqual(progress.cards, p.cards);
+  assert.deepEqual(progress.log, p.log);
+  assert.equal(progress.settings.retention, 0.85);
+  assert.deepEqual(progress.days, ["2025-03-09", "2025-03-10"]);
+  assert.deepEqual(srs.validate({ version: 2, cards: {} }).progress, srs.emptyProgress());
+});
+
+test("validate rejects unknown, corrupt and hostile data with a reason", () => {
+  const p = srs.emptyProgress();
+  srs.rate(p, "a", 3, NOW);
+  const good = p.cards.a;
+  const sm2 = VERSION_1.cards["advanced/1"];
+  const cases = [
+    [null, /not a progress object/],
+    [[], /not a progress object/],
+    ["{}", /not a progress object/],
+    [{ cards: {} }, /version undefined, this site reads versions 1 and 2/],
+    [{ version: 0, cards: {} }, /version 0/],
+    [{ version: 3, cards: {} }, /version 3/],
+    [{ version: 2 }, /no cards/],
+    [{ version: 1 }, /no cards/],
+    [{ version: 1, cards: { a: { ...sm2, ease: 9 } } }, /card a has an ease outside/],
+    [{ version: 1, cards: { a: { ...sm2, ivl: -1 } } }, /interval/],
+    [{ version: 1, cards: { a: { ease: "high" } } }, /card a has a bad review count/],
+    [{ version: 2, cards: { a: { ...good, stability: -1 } } }, /card a has a stability outside/],
+    [{ version: 2, cards: { a: { ...good, difficulty: 11 } } }, /difficulty outside 1-10/],
+    [{ version: 2, cards: { a: { ...good, state: 0 } } }, /bad state/],
+    [{ version: 2, cards: { a: { ...good, rating: 7 } } }, /bad rating/],
+    [{ version: 2, cards: { a: { ...good, due: Number.NaN } } }, /date/],
+    [{ version: 2, cards: { a: { ...good, reps: 0.5 } } }, /review count/],
+    [{ version: 2, cards: { a: 3 } }, /not an object/],
+    [{ version: 2, cards: {}, log: {} }, /history is not a list/],
+    [{ version: 2, cards: {}, log: [{ card: "a", rating: 9, at: NOW, state: 0 }] }, /review 1 of its history has a bad rating/],
+    [{ version: 2, cards: {}, log: [{ card: "a", rating: 0, at: NOW, state: 0 }] }, /bad SM-2 card/],
+    [{ version: 2, cards: {}, settings: { retention: 0.5 } }, /desired retention/],
+    [{ version: 2, cards: {}, points: { a: { got: 4, total: 3, at: 0 } } }, /key-point score of a/],
+    [{ version: 1, cards: {}, quiz: { right: -1, wrong: 0 } }, /quiz/],
+    [{ version: 2, cards: {}, days: "2025-03-10" }, /not a list/],
+    [{ version: 2, cards: {}, days: ["10/03/2025"] }, /YYYY-MM-DD/],
+  ];
+  for (const [data, reason] of cases) {
+    const result = srs.validate(data);
+    assert.equal(result.progress, undefined, JSON.stringify(data));
+    assert.match(result.error, reason);
+  }
+});
+
+// --------------------------------------------------------------------------- days and words
 
 test("relative due times read like a person would say them", () => {
   inZone("UTC", () => {
@@ -197,11 +460,13 @@ test("relative due times read like a person would say them", () => {
   });
 });
 
-test("mastery levels follow the interval", () => {
-  const base = { reps: 2, lapses: 0, ease: 2.5, due: 0, last: 0, r: 3 };
-  assert.equal(srs.mastery({ ...base, ivl: 6 }), 2);
-  assert.equal(srs.mastery({ ...base, ivl: 7 }), 3);
-  assert.equal(srs.mastery({ ...base, ivl: 21 }), 4);
+test("mastery: learning steps, then FSRS stability under 7 days, under 21, and beyond", () => {
+  const base = { state: F.State.Review, rating: 3 };
+  assert.equal(srs.mastery({ ...base, state: F.State.Learning, stability: 30 }), 1);
+  assert.equal(srs.mastery({ ...base, state: F.State.Relearning, stability: 30 }), 1);
+  assert.equal(srs.mastery({ ...base, stability: 6.9 }), 2);
+  assert.equal(srs.mastery({ ...base, stability: 7 }), 3);
+  assert.equal(srs.mastery({ ...base, stability: 21 }), 4);
   assert.equal(srs.LEVELS[4], "Mastered");
 });
 
@@ -225,57 +490,4 @@ test("markDay records each local day once, sorted", () => {
     srs.markDay(p, NOW - DAY);
     assert.deepEqual(p.days, ["2025-03-09", "2025-03-10"]);
   });
-});
-
-test("validate accepts progress and returns a clean copy", () => {
-  const card = srs.schedule(srs.newCard(), 3, NOW);
-  const data = {
-    version: 1,
-    cards: { "qa/1": { ...card, extra: "dropped" } },
-    points: { "qa/1": { got: 2, total: 3, at: NOW } },
-    quiz: { right: 4, wrong: 1 },
-    days: ["2025-03-10", "2025-03-09", "2025-03-10"],
-  };
-  const { progress, error } = srs.validate(JSON.parse(JSON.stringify(data)));
-  assert.equal(error, undefined);
-  assert.deepEqual(progress.cards["qa/1"], card);
-  assert.deepEqual(progress.days, ["2025-03-09", "2025-03-10"]);
-  assert.deepEqual(srs.validate({ version: 1, cards: {} }).progress, srs.emptyProgress());
-});
-
-test("validate rejects old, corrupt and hostile data with a reason", () => {
-  const good = srs.schedule(srs.newCard(), 3, NOW);
-  const cases = [
-    [null, /not a progress object/],
-    [[], /not a progress object/],
-    ["{}", /not a progress object/],
-    [{ cards: {} }, /version undefined/],
-    [{ version: 0, cards: {} }, /version 0/],
-    [{ version: 2, cards: {} }, /version 2/],
-    [{ version: 1 }, /no cards/],
-    [{ version: 1, cards: { a: { ...good, ease: 9 } } }, /card a has an ease outside/],
-    [{ version: 1, cards: { a: { ...good, ease: "2.5" } } }, /ease/],
-    [{ version: 1, cards: { a: { ...good, ivl: -1 } } }, /interval/],
-    [{ version: 1, cards: { a: { ...good, due: Number.NaN } } }, /date/],
-    [{ version: 1, cards: { a: { ...good, r: 7 } } }, /rating/],
-    [{ version: 1, cards: { a: 3 } }, /not an object/],
-    [{ version: 1, cards: {}, points: { a: { got: 4, total: 3, at: 0 } } }, /key-point score of a/],
-    [{ version: 1, cards: {}, quiz: { right: -1, wrong: 0 } }, /quiz/],
-    [{ version: 1, cards: {}, days: "2025-03-10" }, /not a list/],
-    [{ version: 1, cards: {}, days: ["10/03/2025"] }, /YYYY-MM-DD/],
-  ];
-  for (const [data, reason] of cases) {
-    const result = srs.validate(data);
-    assert.equal(result.progress, undefined, JSON.stringify(data));
-    assert.match(result.error, reason);
-  }
-});
-
-test("schedule refuses a rating outside 1-4 and never changes its input", () => {
-  const card = srs.newCard();
-  const copy = { ...card };
-  srs.schedule(card, 3, NOW);
-  assert.deepEqual(card, copy);
-  assert.throws(() => srs.schedule(card, 0, NOW), RangeError);
-  assert.throws(() => srs.schedule(card, 5, NOW), RangeError);
 });
