@@ -242,7 +242,7 @@ def _cover(title: str, subtitle: str, collections: list[Collection], glossary: G
 
 
 def _number(question: Question) -> str:
-    return f"{question.number}." if question.number is not None else ""
+    return f"{question.numeral}." if question.number is not None else ""
 
 
 def _toc_question(question: Question) -> str:
@@ -284,7 +284,7 @@ def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
 def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
     """A page that opens a collection, a section or the introduction."""
     target = replace(BOOK, question_level=3, term_href=None)
-    body = renderer.markdown(intro, target, source_level=collection.question_level).html if intro else ""
+    body = renderer.markdown(intro, target).html if intro else ""
     return (
         f'<section class="part" id="{_e(anchor)}">\n'
         f'<h2 class="part-title bm-{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
@@ -305,10 +305,9 @@ def _question(
     heading = min(6, level + 1)  # h2 under the book, deeper under a collection or a section
     chapter = section.title_text if sectioned else (collection.title_text if several else book_title)
     target = replace(BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None)
-    source_level = collection.question_level
-    answer = renderer.markdown(question.answer, target, source_level=source_level).html
+    answer = renderer.markdown(question.answer, target).html
     body_target = replace(target, term_href=None)
-    body = renderer.markdown(question.body, body_target, source_level=source_level).html if question.body else ""
+    body = renderer.markdown(question.body, body_target).html if question.body else ""
     topic = question.label
     number = _number(question)
     parts = [
@@ -378,7 +377,7 @@ def _glossary(glossary: Glossary, appears: dict[str, list[Question]], several: b
         if uses:
             links = ", ".join(
                 f'<a href="#{q.book_id}">'
-                f"{_e(q.collection.title_text) + ' ' if several else ''}{q.number if q.number is not None else q.position}</a>"
+                f"{_e(q.collection.title_text) + ' ' if several else ''}{q.numeral or q.position}</a>"
                 for q in uses
             )
             label = "Question" if len(uses) == 1 else "Questions"
@@ -470,6 +469,13 @@ def check_fonts() -> None:
             raise BookError(f"font '{family}' is not installed: install it (apt-get install {package}) and run again")
 
 
+def _code_colours() -> str:
+    """Pygments' colours for highlighted code, as the site's renderer marks it (classes)."""
+    from pygments.formatters import HtmlFormatter
+
+    return HtmlFormatter(style="default").get_style_defs(".highlight")
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -521,6 +527,7 @@ def write_book(
             document = weasyprint.HTML(string=source, base_url=f"{base.as_uri()}/", url_fetcher=_fetcher()).render(
                 stylesheets=[
                     weasyprint.CSS(filename=str(STYLESHEET)),
+                    weasyprint.CSS(string=_code_colours()),
                     weasyprint.CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}"),
                 ]
             )

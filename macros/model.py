@@ -29,9 +29,11 @@ __all__ = [
     "Collection",
     "Diagnostic",
     "InputError",
+    "Part",
     "QAFormatError",
     "Question",
     "Section",
+    "Shape",
     "page_url",
     "relative_url",
     "slugify",
@@ -94,6 +96,8 @@ class Question:
     answer: str  # Markdown of the answer, as in the source
     line: int  # line of the question
     answer_line: int  # line where the answer starts
+    level: int = 0  # heading level of the question in the source (0: not a heading)
+    suffix: str = ""  # a letter after the number ("17a"), as written
     body: str = ""  # optional Markdown between the question and the answer
     slug: str = ""  # its page's URL segment, unique in the collection ("9-explain-the-role-…")
     key: str = ""  # its part of the id, unique in the collection ("9"), set with the slug
@@ -137,9 +141,14 @@ class Question:
         return self.collection.position(self)
 
     @property
+    def numeral(self) -> str:
+        """Its number as written ("9", "17a"); "" where the document does not number its questions."""
+        return f"{self.number}{self.suffix}" if self.number is not None else ""
+
+    @property
     def label(self) -> str:
         """ "9. Explain …" where the document numbers its questions, else the plain question."""
-        return f"{self.number}. {self.plain_title}" if self.number is not None else self.plain_title
+        return f"{self.numeral}. {self.plain_title}" if self.number is not None else self.plain_title
 
     @property
     def plain_title(self) -> str:
@@ -150,10 +159,10 @@ class Question:
         """ "Question 3 of 10 · Section": the eyebrow of its page and its chapter in the book."""
         total = len(self.collection.questions)
         position = self.position
-        if self.number is None or self.number == position:
+        if self.number is None or (self.number == position and not self.suffix):
             where = f"Question {position} of {total}"
         else:
-            where = f"Question {self.number} ({position} of {total})"
+            where = f"Question {self.numeral} ({position} of {total})"
         if self.section.title:
             where += f" · {self.section.title_text}"
         return where
@@ -175,6 +184,42 @@ class Section:
         return self.title_plain or " ".join((self.title or "").split())
 
 
+@dataclass
+class Shape:
+    """How a document writes its questions (see :mod:`macros.parser`)."""
+
+    kind: str = "heading"  # heading, details, list, bold, qa-pairs
+    numbered: bool = True
+    marked: bool = True  # its answers follow a marker (**Answer:**, A:, an "Answer" heading ...)
+
+    def describe(self, collection: Collection | None = None) -> str:
+        """ "numbered `##` headings, answers after a marker"."""
+        if self.kind == "heading":
+            levels = sorted({q.level for q in collection.questions}) if collection else []
+            marks = "/".join("`" + "#" * level + "`" for level in levels if level)
+            what = f"{'numbered' if self.numbered else 'unnumbered'} {marks + ' ' if marks else ''}headings"
+        else:
+            what = {
+                "details": "<details> blocks (the summary is the question)",
+                "list": f"items of {'numbered ' if self.numbered else ''}lists",
+                "bold": "bold lines ending in '?'",
+                "qa-pairs": "Q: / A: pairs",
+            }[self.kind]
+        marker = "answers after a marker" if self.marked else "answers without a marker"
+        if self.kind in ("details", "qa-pairs"):
+            marker = "answers inside them" if self.kind == "details" else "answers after 'A:'"
+        return f"{what}, {marker}"
+
+
+@dataclass
+class Part:
+    """A part of the document without questions (About, Contributing, License ...): kept for the home page."""
+
+    title: str  # inline Markdown
+    body: str  # Markdown
+    line: int
+
+
 @dataclass(eq=False)
 class Collection:
     """One source document: its title, introduction, sections and questions."""
@@ -183,12 +228,14 @@ class Collection:
     path: str  # as named in messages
     intro: str = ""
     slug: str = ""
-    question_level: int = 2  # heading level of its questions (answers' headings are deeper)
     sections: list[Section] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     directory_urls: bool = True  # the site's use_directory_urls (see Question.url)
     source_uri: str = ""  # the source's path among the site's files (the edit link of its pages)
     title_plain: str = ""  # set by the site from its rendering
+    shape: Shape = field(default_factory=Shape)
+    parts: list[Part] = field(default_factory=list)  # kept for the home page, in document order
+    dropped: list[str] = field(default_factory=list)  # what was left out ("table of contents (line 12)")
 
     @property
     def title_text(self) -> str:

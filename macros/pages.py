@@ -126,7 +126,7 @@ def question_page(
 def question_label_html(site: Site, question: Question) -> str:
     """ "12. Why …?" as HTML: the number (when the document has them) and the rendered question."""
     heading = site.heading(question).html
-    return f"{question.number}. {heading}" if question.number is not None else heading
+    return f"{question.numeral}. {heading}" if question.number is not None else heading
 
 
 # --------------------------------------------------------------------------- home
@@ -147,7 +147,7 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
         level = "##" if several else "#"
         parts.append(f"{level} {put(render.inline(collection.title, PAGE).html, ())}")
         if collection.intro:
-            intro = render.markdown(collection.intro, PAGE, source_level=collection.question_level)
+            intro = render.markdown(collection.intro, PAGE)
             parts.append(put(f'<div class="qa-intro">\n{intro.html}\n</div>', intro.ids))
         count = len(collection.questions)
         parts.append(f"{count} question{'s' if count != 1 else ''}. Open one to read it, then reveal the answer.")
@@ -156,7 +156,7 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
                 level = "###" if several else "##"
                 parts.append(f"{level} {put(render.inline(section.title, PAGE).html, ())}")
             if section.intro:
-                intro = render.markdown(section.intro, PAGE, source_level=collection.question_level)
+                intro = render.markdown(section.intro, PAGE)
                 parts.append(put(f'<div class="qa-intro">\n{intro.html}\n</div>', intro.ids))
             items = "\n".join(
                 f'<li><a href="{_e(q.url)}">{question_label_html(site, q)}</a></li>' for q in section.questions
@@ -254,24 +254,18 @@ def export_markdown(question: Question) -> str:
     question as the title, its body, and its answer under "Answer", headings moved below it."""
     import yaml
 
-    from .parser import scan_lines
-    from .render import shift_headings
+    from .source import for_python_markdown
 
     front = {
         "title": question.plain_title,
-        "number": question.number,
+        "number": question.numeral or None,
         "source": f"{question.collection.path}:{question.line}",
     }
-    delta = 2 - question.collection.question_level
-
-    def shifted(text: str) -> str:
-        return "\n".join(shift_headings(scan_lines(text, "<export>", []), delta))
-
     parts = [
         f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)}---",
         f"# {question.text}",
     ]
     if question.body:
-        parts.append(shifted(question.body))
-    parts += ["## Answer", shifted(question.answer)]
+        parts.append(for_python_markdown(question.body, 1))
+    parts += ["## Answer", for_python_markdown(question.answer, 2)]
     return "\n\n".join(parts) + "\n"

@@ -23,10 +23,12 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .parser import Line, scan_lines
+from .sanitize import clean
+from .source import for_python_markdown
 
 __all__ = [
     "BOOK",
@@ -66,7 +68,7 @@ class Target:
         term_href: where a glossary link points, with ``{id}`` for the entry (None: no links).
         tooltips: glossary links carry the short definition as a title (Material shows it).
         links: ``"keep"`` links, or ``"text"``: a link becomes its text (the Anki deck).
-        book: code is highlighted with inline styles (the PDF has no Pygments stylesheet).
+        book: the PDF book (inline content rendered apart, for its own fonts).
     """
 
     name: str
@@ -88,6 +90,7 @@ BOOK = Target("book", question_level=2, heading_ids=True, term_href="#term-{id}"
 """The PDF book; its question level depends on the chapter's depth (``replace`` it)."""
 
 
+_BLOCK_START = re.compile(r"^(\s*\d{1,9}|\s*)([.)#>+*-](?=\s|$)|=+\s*$)")
 _INLINE = {
     (links, book): Target(f"inline-{links}{'-book' if book else ''}", heading_ids=False, links=links, book=book)
     for links in ("keep", "text")
@@ -149,58 +152,19 @@ class Rendered:
 # --------------------------------------------------------------------------- preprocessing
 
 
-_LIST_ITEM_RE = re.compile(r"^([-*+]|\d+[.)])[ \t]+(.*)$")
-
-
-def shift_headings(lines: list[Line], delta: int) -> list[str]:
-    """Lines with every ATX heading outside code moved by ``delta`` levels (clamped to 2..6)."""
-    out = []
-    for ln in lines:
-        if ln.heading and delta:
-            level = min(6, max(2, ln.heading[0] + delta))
-            indent = ln.text[: len(ln.text) - len(ln.text.lstrip(" "))]  # a heading inside a list item stays in it
-            out.append(indent + "#" * level + " " + ln.heading[1])
-        else:
-            out.append(ln.text)
-    return out
-
-
-def separate_lists(lines: list[Line], texts: list[str]) -> list[str]:
-    """A blank line before a list that directly follows a paragraph line.
-
-    CommonMark (and so GitHub) lets a list interrupt a paragraph; Python-Markdown does
-    not, and would print the items as one paragraph. The words are unchanged.
-    """
-    out: list[str] = []
-    previous: Line | None = None
-    for ln, text in zip(lines, texts, strict=True):
-        starts_list = not ln.in_code and not ln.text.startswith((" ", "\t")) and _LIST_ITEM_RE.match(ln.text)
-        if (
-            starts_list
-            and previous is not None
-            and not previous.in_code
-            and previous.text.strip()
-            and not previous.heading
-            and not _LIST_ITEM_RE.match(previous.text.lstrip())
-            and not previous.text.startswith((" ", "\t"))
-        ):
-            out.append("")
-        out.append(text)
-        previous = ln
-    return out
-
-
 class _GitHubSource(Preprocessor):
-    """Reads the source as GitHub does before Python-Markdown parses it: lists may interrupt
-    a paragraph; headings are shifted for the target (see :class:`Target`)."""
+    """Rewrites the source so that Python-Markdown reads it as GitHub does (see
+    :func:`macros.source.for_python_markdown`): nested lists, lists after a paragraph, HTML
+    blocks as CommonMark ends them, headings below the output's question heading."""
 
     def __init__(self, md: Markdown, content: QAContent) -> None:
         super().__init__(md)
         self.content = content
 
     def run(self, lines: list[str]) -> list[str]:
-        scanned = scan_lines("\n".join(lines), "<content>", [])
-        return separate_lists(scanned, shift_headings(scanned, self.content.shift))
+        text = "\n".join(lines)
+        rewritten = for_python_markdown(text, self.content.target.question_level, self.md.htmlStash.store)
+        return rewritten.split("\n")
 
 
 # --------------------------------------------------------------------------- tree
@@ -305,28 +269,19 @@ class _ContentTree(Treeprocessor):
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
-class _Ampersands(Treeprocessor):
-    """Make every ``&`` in text show as written (content policy: entities are text).
+class _Clean(Postprocessor):
+    """The content policy, last: the HTML as :func:`macros.sanitize.clean` lets it through."""
 
-    Python-Markdown's serializer keeps anything shaped like an entity (``&amp;``) as
-    markup; escaping ``&`` first makes ``&amp;`` in the content display as ``&amp;``.
-    Code is skipped: Python-Markdown has escaped it already.
-    """
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag not in ("code", "pre") and element.text and "&" in element.text:
-                element.text = element.text.replace("&", "&amp;")
-            if element.tail and "&" in element.tail:
-                element.tail = element.tail.replace("&", "&amp;")
+    def run(self, text: str) -> str:
+        return clean(text)
 
 
 class QAContent(Extension):
     """What every rendering of Q&A content needs, whatever the output.
 
-    - GitHub's reading of the source (lists that interrupt a paragraph), headings shifted
-      below the output's question heading;
-    - the content policy: HTML written in the content shows as text, entities too;
+    - GitHub's reading of the source (nested lists, lists that interrupt a paragraph, HTML
+      blocks), headings shifted below the output's question heading;
+    - the content policy: raw HTML rendered and cleaned as GitHub does (:mod:`macros.sanitize`);
     - glossary links on first mention (outside code, headings and links), external links
       marked, ids and links as the :class:`Target` wants.
 
@@ -337,7 +292,6 @@ class QAContent(Extension):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.target: Target = PAGE
-        self.shift = 0
         self.find: Callable[[str], list[tuple[int, int, str]]] | None = None
         self.tooltips: Callable[[str], str] | None = None
         self.terms: list[str] = []
@@ -345,24 +299,21 @@ class QAContent(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_GitHubSource(md, self), "qa-github-source", 29)  # after whitespace (30)
-        for registry, name in (
-            (md.preprocessors, "html_block"),
-            (md.inlinePatterns, "html"),
-            (md.inlinePatterns, "entity"),
-        ):
-            if name in registry:
-                registry.deregister(name)
         md.treeprocessors.register(_ContentTree(md, self), "qa-content", 1)
-        md.treeprocessors.register(_Ampersands(md), "qa-literal-ampersands", 0.5)
+        md.postprocessors.register(_Clean(md), "qa-clean", 0)  # after the raw HTML is back (30)
+        # "5." starts a list at 5, as on GitHub.
+        md.parser.blockprocessors["olist"].LAZY_OL = False
 
 
 # --------------------------------------------------------------------------- the renderer
 
 
-_BOOK_CONFIGS = {
-    "pymdownx.highlight": {"use_pygments": True, "noclasses": True, "pygments_style": "default"},
+_CONFIGS = {
+    "tables": {"use_align_attribute": True},  # align="left", as GitHub writes it (no style attribute)
+    # Footnote ids stay distinct when several answers share a page (self-test, book).
+    "footnotes": {"UNIQUE_IDS": True},
 }
-"""What the book changes in the extensions' configs: highlighting with inline styles."""
+"""What every target sets in the extensions' configs."""
 _SHARED_PAGE_CONFIGS = {
     "pymdownx.highlight": {"anchor_linenums": False},
 }
@@ -387,8 +338,8 @@ class Renderer:
     tooltips: Callable[[str], str] | None = None
 
     def __post_init__(self) -> None:
-        self._engines: dict[tuple[bool, bool], tuple[Markdown, QAContent]] = {}
-        self._cache: dict[tuple[str, Target, int], Rendered] = {}
+        self._engines: dict[bool, tuple[Markdown, QAContent]] = {}
+        self._cache: dict[tuple[str, Target], Rendered] = {}
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], **kwargs: Any) -> Renderer:
@@ -403,40 +354,33 @@ class Renderer:
         return hashlib.sha1(repr((names, sorted(self.configs.items(), key=str))).encode()).hexdigest()
 
     def _engine(self, target: Target) -> tuple[Markdown, QAContent]:
-        key = (target.book, target.heading_ids)
+        key = target.heading_ids
         if key not in self._engines:
             configs = {name: dict(values) for name, values in self.configs.items()}
-            overrides = [_BOOK_CONFIGS] if target.book else []
-            if not target.heading_ids:
-                overrides.append(_SHARED_PAGE_CONFIGS)
+            overrides = [_CONFIGS] if target.heading_ids else [_CONFIGS, _SHARED_PAGE_CONFIGS]
             for override in overrides:
                 for name, values in override.items():
                     if name in configs or name in self.extensions:
                         configs.setdefault(name, {}).update(values)
-            # Footnote ids stay distinct when several answers share a page (self-test, book).
-            configs.setdefault("footnotes", {})["UNIQUE_IDS"] = True
             content = QAContent()
             md = Markdown(extensions=[*self.extensions, content], extension_configs=configs)
             self._engines[key] = (md, content)
         return self._engines[key]
 
-    def markdown(self, source: str, target: Target, *, source_level: int = 1) -> Rendered:
+    def markdown(self, source: str, target: Target) -> Rendered:
         """``source`` (a block of Markdown: an answer, a body, an introduction) rendered for ``target``.
 
         Args:
             source: the Markdown, as written in the document.
-            target: the output.
-            source_level: the heading level of the questions in the source document; its
-                deeper headings are moved to stay below ``target.question_level``.
+            target: the output; the content's headings are moved to stay below its question.
         """
-        key = (source, target, source_level)
+        key = (source, target)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         md, content = self._engine(target)
         md.reset()
         content.target = target
-        content.shift = target.question_level - source_level
         content.find = self.find
         content.tooltips = self.tooltips
         html = md.convert(source).strip()
@@ -450,9 +394,10 @@ class Renderer:
         Never linked to the glossary (a title is not where a reader looks up a term), so it
         is the same for every target that treats links alike: rendered once for all of them.
         """
-        key = (source, _INLINE[target.links, target.book], 0)
+        key = (source, _INLINE[target.links, target.book])
         cached = self._cache.get(key)
         if cached is None:
-            rendered = self.markdown(source, key[1])
+            # A line such as "1. Views" or "# Title" is inline text here, not a list or a heading.
+            rendered = self.markdown(_BLOCK_START.sub(r"\1\\\2", source, count=1), key[1])
             cached = self._cache[key] = replace(rendered, html=_unwrap_paragraph(rendered.html))
         return cached

@@ -28,9 +28,9 @@ from dataclasses import replace
 
 from .glossary import Glossary, Term
 from .model import Question, relative_url, slugify
-from .parser import scan_lines
 from .render import DECK, STUDY, Target
 from .site import Site
+from .source import read_units
 
 __all__ = [
     "ANKI_PATH",
@@ -48,31 +48,19 @@ ANKI_PATH = "self-test/anki-deck.txt"
 PLAIN = replace(STUDY, name="study-plain", question_level=3)
 """The plain self-test and its answer key: a question is an h3 under its section's h2."""
 
-_LIST_ITEM_RE = re.compile(r"^([-*+]|\d+[.)])[ \t]+(.*)$")
-
 
 def key_points(answer: str) -> list[str]:
-    """The answer's top-level list items, as Markdown (continuation lines joined)."""
-    points: list[str] = []
-    current: list[str] | None = None
-    for ln in scan_lines(answer, "<answer>", []):
-        match = None if ln.in_code else _LIST_ITEM_RE.match(ln.text)
-        if match:
-            if current is not None:
-                points.append(" ".join(current))
-            current = [match.group(2).strip()]
-        elif current is not None and not ln.in_code and ln.text.startswith((" ", "\t")) and ln.text.strip():
-            if not _LIST_ITEM_RE.match(ln.text.strip()):  # nested items are not key points
-                current.append(ln.text.strip())
-        elif ln.text.strip() and current is not None:
-            points.append(" ".join(current))
-            current = None
-    if current is not None:
-        points.append(" ".join(current))
-    return [p for p in points if p]
-
-
-# --------------------------------------------------------------------------- ids and data
+    """The answer's top-level list items, as inline Markdown (the first paragraph of each, its
+    lines joined; nested lists and code are not points)."""
+    lines = answer.split("\n")
+    points = []
+    for unit in read_units(lines):
+        if unit.kind != "list":
+            continue
+        for item in unit.items:
+            if item.first == "paragraph" and item.first_text.strip():
+                points.append(" ".join(item.first_text.split()))
+    return points
 
 
 def json_for_html(data: object) -> str:
@@ -124,7 +112,7 @@ def _inline(site: Site, source: str) -> str:
 
 
 def _block(site: Site, question: Question, source: str, target: Target) -> str:
-    return site.renderer.markdown(source, target, source_level=question.collection.question_level).html
+    return site.renderer.markdown(source, target).html
 
 
 def selftest_data(site: Site, here: str) -> dict:
@@ -169,7 +157,7 @@ def _lines(site: Site, question: Question) -> int:
 
 
 def _number(question: Question) -> str:
-    return f"{question.number}. " if question.number is not None else ""
+    return f"{question.numeral}. " if question.number is not None else ""
 
 
 def _question_html(site: Site, question: Question) -> str:

@@ -70,11 +70,11 @@ class Site:
         if not question.body:
             return None
         target = target or self.page_target(question)
-        return self.renderer.markdown(question.body, target, source_level=question.collection.question_level)
+        return self.renderer.markdown(question.body, target)
 
     def answer(self, question: Question, target: Target | None = None) -> Rendered:
         target = target or self.page_target(question)
-        return self.renderer.markdown(question.answer, target, source_level=question.collection.question_level)
+        return self.renderer.markdown(question.answer, target)
 
     def description(self, question: Question) -> str:
         """A meta description: the answer's first words, cut at a word."""

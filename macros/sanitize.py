@@ -1,0 +1,213 @@
+"""The content policy: HTML in Q&A documents is rendered as GitHub renders it, cleaned.
+
+Every rendering of content (pages, self-test, Anki deck, PDF) ends with :func:`clean`,
+nh3 (the Ammonia sanitizer) with an allow-list close to GitHub's: ``<details>``,
+``<summary>``, ``<br>``, ``<img>``, ``<b>``, ``<kbd>``, tables, ``align`` ... No
+script, ``style``, event handler, iframe, form or ``javascript:`` URL gets through.
+
+Classes are kept only when the renderer's own extensions make them (highlighting,
+footnotes, admonitions, task lists, maths, glossary and external links); a class that
+the content writes is dropped, so content cannot dress itself up as the page's own
+controls. Ids are kept (documents link to their own anchors), except those the site
+uses itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import nh3
+
+__all__ = ["RESERVED_IDS", "clean"]
+
+TAGS = {
+    # GitHub's allow-list (html-pipeline's sanitization filter) ...
+    *[
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "b",
+        "i",
+        "strong",
+        "em",
+        "a",
+        "pre",
+        "code",
+        "img",
+        "tt",
+        "div",
+        "ins",
+        "del",
+        "sup",
+        "sub",
+        "p",
+        "ol",
+        "ul",
+        "table",
+        "thead",
+        "tbody",
+    ],
+    *[
+        "tfoot",
+        "blockquote",
+        "dl",
+        "dt",
+        "dd",
+        "kbd",
+        "q",
+        "samp",
+        "var",
+        "hr",
+        "ruby",
+        "rt",
+        "rp",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "s",
+        "strike",
+        "summary",
+        "details",
+        "caption",
+    ],
+    *[
+        "figure",
+        "figcaption",
+        "abbr",
+        "bdo",
+        "cite",
+        "dfn",
+        "mark",
+        "small",
+        "span",
+        "time",
+        "wbr",
+        "picture",
+        "source",
+        "u",
+        "center",
+    ],
+    # ... and what the renderer's extensions write: task-list checkboxes, definition lists, labels.
+    "input",
+    "label",
+    "col",
+    "colgroup",
+}
+_EVERYWHERE = {
+    *[
+        "abbr",
+        "align",
+        "alt",
+        "aria-describedby",
+        "aria-hidden",
+        "aria-label",
+        "aria-labelledby",
+        "axis",
+        "border",
+        "cellpadding",
+    ],
+    *[
+        "cellspacing",
+        "char",
+        "charoff",
+        "charset",
+        "clear",
+        "cols",
+        "colspan",
+        "color",
+        "compact",
+        "coords",
+        "datetime",
+        "dir",
+        "headers",
+        "height",
+    ],
+    *[
+        "hreflang",
+        "hspace",
+        "lang",
+        "name",
+        "nowrap",
+        "open",
+        "rel",
+        "role",
+        "rows",
+        "rowspan",
+        "rules",
+        "scope",
+        "span",
+        "start",
+        "summary",
+    ],
+    *["title", "valign", "value", "vspace", "width", "id", "class"],
+}
+ATTRIBUTES = {
+    "*": _EVERYWHERE,
+    "a": {"href"},
+    "img": {"src", "srcset", "loading"},
+    "source": {"srcset", "media", "type"},
+    "blockquote": {"cite"},
+    "del": {"cite"},
+    "ins": {"cite"},
+    "q": {"cite"},
+    "input": {"type", "checked", "disabled"},
+    "label": {"for"},
+    "ol": {"type", "reversed"},
+    "li": {"value"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+_OWN_CLASSES = {
+    # Python-Markdown and pymdown-extensions
+    "highlight", "highlighttable", "linenos", "linenodiv", "code", "filename", "hll",
+    "footnote", "footnote-ref", "footnote-backref",
+    "admonition", "admonition-title", "note", "abstract", "info", "tip", "success", "question", "warning",
+    "failure", "danger", "bug", "example", "quote", "attention", "caution", "error", "hint", "important",
+    "task-list-item", "task-list-control", "task-list-indicator", "task-list",
+    "arithmatex", "critic", "headerlink", "toclink", "magiclink", "magiclink-repository",
+    "magiclink-mention", "magiclink-commit", "emojione", "twemoji", "gemoji",
+    # this project
+    "qa-term", "qa-external", "qa-remote-image",
+}  # fmt: skip
+_PYGMENTS = re.compile(r"^[a-z]{1,3}[0-9]?$")  # token classes: k, nf, s2, err ...
+_LANGUAGE = re.compile(r"^language-[\w+#.-]+$")
+RESERVED_IDS = {"answer", "key-terms", "related-questions", "qa-selftest", "qa-selftest-data"}
+"""Ids the site's own page parts use: content may not take them."""
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "class":
+        kept = [c for c in value.split() if c in _OWN_CLASSES or _PYGMENTS.match(c) or _LANGUAGE.match(c)]
+        return " ".join(kept) or None
+    if name == "id" and (value in RESERVED_IDS or value.startswith(("__", "md-"))):
+        return None
+    if tag == "input" and name == "type" and value != "checkbox":
+        return None
+    return value
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=TAGS,
+        clean_content_tags={"script", "style", "textarea", "select", "iframe", "object", "embed", "noscript"} - TAGS,
+        attributes=ATTRIBUTES,
+        attribute_filter=_attribute,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+_NOT_A_CHECKBOX = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
+
+
+def clean(html: str) -> str:
+    """Rendered content with everything outside the allow-list removed."""
+    return _NOT_A_CHECKBOX.sub("", _cleaner().clean(html))

@@ -1,0 +1,419 @@
+"""A Markdown document as GitHub reads it: its top-level blocks, with line numbers.
+
+markdown-it-py (CommonMark, with GitHub's tables and strikethrough) splits the document
+into blocks exactly where GitHub does: headings, paragraphs, lists and their items,
+fences, HTML blocks. On top of that, ``<details>`` elements (whose HTML spans several
+blocks whenever their content is Markdown) are grouped into one unit with their
+``<summary>`` and their body. :mod:`macros.parser` reads questions from these units;
+it never matches a regular expression against the raw lines of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+__all__ = ["Item", "Unit", "for_python_markdown", "html_to_text", "markdown_it", "read_units"]
+
+
+@lru_cache(maxsize=1)
+def markdown_it() -> MarkdownIt:
+    """The CommonMark parser with GitHub's table rule, for block structure only: inline content
+    is left unparsed (the renderer reads it; here only its text is needed)."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table"]).disable("inline")
+
+
+@dataclass
+class Item:
+    """One item of a list: its lines and what it starts with."""
+
+    start: int  # 0-based line of its marker
+    end: int  # exclusive
+    indent: int  # column where its content starts (the width GitHub strips from its lines)
+    first: str  # kind of its first block: "heading", "paragraph", ...
+    first_text: str  # inline source of that block
+    first_level: int  # its level when a heading
+    first_end: int  # line after that block
+    number: int | None = None  # its number, in an ordered list
+
+
+@dataclass
+class Unit:
+    """A top-level block of the document (or of a ``<details>`` body)."""
+
+    kind: str  # heading, paragraph, list, html, code, hr, table, quote, details
+    start: int  # 0-based first line
+    end: int  # exclusive last line
+    level: int = 0  # heading level
+    text: str = ""  # inline source (heading, paragraph); summary HTML (details); raw HTML (html)
+    ordered: bool = False  # list
+    items: list[Item] = field(default_factory=list)  # list
+    body: str = ""  # details: its body, as Markdown (wrapping <br>, <b>, <p> removed)
+    body_line: int = 0  # details: 0-based line where the body starts
+    closed: bool = True  # code: its fence is closed
+
+    @property
+    def line(self) -> int:
+        """1-based line, for messages."""
+        return self.start + 1
+
+
+# --------------------------------------------------------------------------- HTML helpers
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "img":
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.parts.append(alt)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML fragment, whitespace collapsed."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+_DETAILS_TAG = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_WRAPPER = re.compile(r"^(?:\s|<br\s*/?>|<hr\s*/?>)+", re.IGNORECASE)
+_PAIRS = (
+    ("<b>", "</b>"),
+    ("<strong>", "</strong>"),
+    ("<p>", "</p>"),
+    ("<div>", "</div>"),
+    ("<blockquote>", "</blockquote>"),
+)
+
+
+def _unwrap(body: str) -> tuple[str, int]:
+    """A details body without the ``<br>``/``<b>``/``<p>`` that wrap it; and how many
+    characters were dropped from its start."""
+    start, text = 0, body
+    while True:
+        lead = _WRAPPER.match(text)
+        if lead:
+            start += lead.end()
+            text = text[lead.end() :]
+        stripped = text.rstrip()
+        trail = re.search(r"(?:\s|<br\s*/?>)+$", stripped, re.IGNORECASE)
+        if trail and trail.start() > 0:
+            stripped = stripped[: trail.start()]
+        for opener, closer in _PAIRS:
+            if stripped[: len(opener)].lower() == opener and stripped[-len(closer) :].lower() == closer:
+                start += len(opener)
+                text = stripped[len(opener) : -len(closer)]
+                break
+        else:
+            return stripped, start
+
+
+# --------------------------------------------------------------------------- units
+
+
+def read_units(lines: list[str]) -> list[Unit]:
+    """The top-level units of a document given as lines (no line endings)."""
+    tokens = markdown_it().parse("\n".join(lines))
+    units = _blocks(tokens, lines)
+    return _group_details(units, lines)
+
+
+_KINDS = {
+    "heading_open": "heading",
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "blockquote_open": "quote",
+    "table_open": "table",
+    "html_block": "html",
+    "fence": "code",
+    "code_block": "code",
+    "hr": "hr",
+}
+
+
+def _blocks(tokens: list[Token], lines: list[str]) -> list[Unit]:
+    units: list[Unit] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.level != 0 or token.map is None or token.type not in _KINDS:
+            i += 1
+            continue
+        kind = _KINDS[token.type]
+        start, end = token.map
+        unit = Unit(kind, start, end)
+        if kind in ("heading", "paragraph"):
+            unit.text = tokens[i + 1].content
+            unit.level = int(token.tag[1]) if kind == "heading" else 0
+        elif kind == "html":
+            unit.text = token.content
+        elif kind == "code" and token.type == "fence":
+            unit.closed = _fence_closed(token, lines)
+        elif kind == "list":
+            unit.ordered = token.type == "ordered_list_open"
+            j, unit.items = _items(tokens, i, lines)
+            units.append(unit)
+            i = j
+            continue
+        units.append(unit)
+        i += 1
+    return units
+
+
+def _fence_closed(token: Token, lines: list[str]) -> bool:
+    start, end = token.map
+    if end - start < 2:
+        return False
+    last = lines[end - 1].strip()
+    return bool(last) and set(last) == {token.markup[0]} and len(last) >= len(token.markup)
+
+
+def _items(tokens: list[Token], i: int, lines: list[str]) -> tuple[int, list[Item]]:
+    """The items of the list opened at ``tokens[i]``; returns the index after its close."""
+    depth = tokens[i].level
+    items: list[Item] = []
+    j = i + 1
+    while j < len(tokens) and not (tokens[j].level == depth and tokens[j].type.endswith("_list_close")):
+        token = tokens[j]
+        if token.type == "list_item_open" and token.level == depth + 1:
+            start, end = token.map
+            marker_line = lines[start]
+            marker = re.match(r"^(\s*)(?:[-*+]|\d{1,9}[.)])(\s*)", marker_line)
+            gap = len(marker.group(2)) if marker else 1
+            indent = (marker.end() if marker else 2) if 1 <= gap <= 4 else (marker.end() - gap + 1 if marker else 2)
+            first = tokens[j + 1] if j + 1 < len(tokens) else None
+            kind = _KINDS.get(first.type, first.type) if first else ""
+            text, level, first_end = "", 0, start + 1
+            if first is not None and first.map:
+                first_end = first.map[1]
+                if kind in ("heading", "paragraph") and j + 2 < len(tokens):
+                    text = tokens[j + 2].content
+                    level = int(first.tag[1]) if kind == "heading" else 0
+            number = int(token.info) if token.info.isdigit() else None
+            items.append(Item(start, end, indent, kind, text, level, first_end, number))
+        j += 1
+    return j + 1, items
+
+
+def _group_details(units: list[Unit], lines: list[str]) -> list[Unit]:
+    """Units with each top-level ``<details>`` element (opened in an HTML block) made one unit."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit.kind == "html" and unit.text.lstrip()[:8].lower() == "<details":
+            grouped = _details_at(units, i, lines)
+            if grouped is not None:
+                details, i = grouped
+                out.append(details)
+                continue
+        out.append(unit)
+        i += 1
+    return out
+
+
+def _tags(unit: Unit, lines: list[str]) -> list[tuple[int, int, int, str]]:
+    """``(line, column, end column, tag)`` of each details/summary tag in an HTML block or a paragraph."""
+    if unit.kind not in ("html", "paragraph", "list", "quote"):
+        return []
+    found = []
+    for number in range(unit.start, unit.end):
+        line = lines[number]
+        masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if unit.kind != "html" else line
+        for match in _DETAILS_TAG.finditer(masked):
+            found.append((number, match.start(), match.end(), (match.group(1) + match.group(2)).lower()))
+    return found
+
+
+def _details_at(units: list[Unit], i: int, lines: list[str]) -> tuple[Unit, int] | None:
+    """The details element opened by ``units[i]``: the unit, and the index of the unit after it."""
+    depth = 0
+    summary: tuple[int, int] | None = None  # (line, column) after <summary>
+    summary_html = ""
+    body_from: tuple[int, int] | None = None
+    for k in range(i, len(units)):
+        for line, col, end, tag in _tags(units[k], lines):
+            if tag == "details":
+                depth += 1
+            elif tag == "/details":
+                depth -= 1
+                if depth == 0:
+                    start = body_from or (units[i].start, 0)
+                    body = _slice(lines, start, (line, col))
+                    text, dropped = _unwrap(body)
+                    body_line = start[0] + body[:dropped].count("\n")
+                    unit = Unit(
+                        "details",
+                        units[i].start,
+                        units[k].end,
+                        text=summary_html.strip(),
+                        body=_dedent(text),
+                        body_line=body_line,
+                    )
+                    return unit, k + 1
+            elif tag == "summary" and depth == 1 and summary is None:
+                summary = (line, end)
+            elif tag == "/summary" and depth == 1 and summary is not None and body_from is None:
+                summary_html = _slice(lines, summary, (line, col))
+                body_from = (line, end)
+    return None  # never closed: GitHub shows it open to the end; leave it as HTML
+
+
+def _slice(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
+    (l1, c1), (l2, c2) = start, end
+    if l1 == l2:
+        return lines[l1][c1:c2]
+    return "\n".join([lines[l1][c1:], *lines[l1 + 1 : l2], lines[l2][:c2]])
+
+
+def _dedent(text: str) -> str:
+    """A body's lines without the indentation they all share (HTML inside a list item)."""
+    body = text.split("\n")
+    indents = [len(ln) - len(ln.lstrip(" ")) for ln in body[1:] if ln.strip()]
+    common = min(indents) if indents else 0
+    if not common:
+        return text.strip("\n")
+    return "\n".join([body[0], *(ln[common:] if ln.strip() else "" for ln in body[1:])]).strip("\n")
+
+
+# --------------------------------------------------------------------------- GitHub's reading for Python-Markdown
+
+_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
+_BREAKS = {"fence", "code_block", "html_block", "table_open", "blockquote_open", "hr"}
+
+
+def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
+    """Markdown written for GitHub, rewritten so that Python-Markdown reads it the same way.
+
+    The words never change; only the layout that the two parsers read differently:
+
+    - list items are indented as Python-Markdown expects (four spaces a level), so lists
+      nested by two spaces (GitHub's way) nest, and code inside an item stays in it;
+      ``1)`` markers become ``1.``;
+    - a blank line goes before a block that follows a paragraph (or a fence) directly:
+      CommonMark lets a list or a fence interrupt a paragraph, Python-Markdown does not;
+    - with ``question_level``, headings move so that the shallowest one sits just below
+      the output's question heading (levels 2–6);
+    - with ``stash`` (Python-Markdown's ``htmlStash.store``), each HTML block is handed over
+      as it is and Markdown between HTML tags stays Markdown: CommonMark ends an HTML block
+      at a blank line (``<div>``, a blank line, ``**bold**``: bold text inside a div),
+      where Python-Markdown would read everything up to ``</div>`` as raw HTML.
+    """
+    lines = text.split("\n")
+    tokens = markdown_it().parse(text)
+    indent: dict[int, tuple[str, int, int]] = {}  # line -> (how, old column, new column)
+    blank_before: set[int] = set()
+    headings: list[tuple[int, int, int]] = []  # (line, level, lines it spans)
+    items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
+    previous: dict[int, Token] = {}  # nesting level -> the last block closed there
+    html_blocks: dict[int, tuple[int, str]] = {}  # first line -> (end line, raw HTML)
+    quotes = 0  # blockquotes open (their lines start with '>': left as they are)
+    ended_item: dict[int, Token | None] = {}  # nesting level of an item -> the last block inside the item before
+    for token in tokens:
+        if token.type == "list_item_open" and token.map:
+            start, end = token.map
+            line = lines[start].expandtabs(4)
+            match = _MARKER.match(line)
+            old_marker = len(match.group(1)) if match else 0
+            gap = len(match.group(3)) if match else 1
+            old = (match.end() if 1 <= gap <= 4 else match.end() - gap + 1) if match else old_marker + 2
+            new_marker = items[-1][1] if items else 0
+            new = new_marker + 4
+            indent[start] = ("marker", old_marker, new_marker)
+            for k in range(start + 1, end):
+                indent[k] = ("inside", old, new)
+            items.append((old, new))
+            # A block that ends the previous item (a fence ...) with the next marker right below it.
+            last = ended_item.get(token.level)
+            if last is not None and last.type in _BREAKS and start > 0 and lines[start - 1].strip():
+                blank_before.add(start)
+        elif token.type == "list_item_close":
+            items.pop()
+            ended_item[token.level] = previous.get(token.level + 1)
+        if token.map and token.nesting >= 0 and token.level in previous:
+            last = previous[token.level]
+            if last.type in ("paragraph_close", "fence", "code_block", "html_block") and token.type != "list_item_open":
+                start = token.map[0]
+                nested_list = token.type.endswith("_list_open") and items
+                if start > 0 and lines[start - 1].strip() and not nested_list:
+                    blank_before.add(start)
+        if token.type == "blockquote_open":
+            quotes += 1
+        elif token.type == "blockquote_close":
+            quotes -= 1
+        elif token.type == "html_block" and token.map and stash is not None and not quotes:
+            html_blocks[token.map[0]] = (token.map[1], token.content)
+        if token.type == "heading_open" and token.map:
+            headings.append((token.map[0], int(token.tag[1]), token.map[1] - token.map[0]))
+        if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
+            previous[token.level] = token
+            for deeper in [lvl for lvl in previous if lvl > token.level]:
+                del previous[deeper]
+        elif token.nesting == 1:
+            for deeper in [lvl for lvl in previous if lvl > token.level]:
+                del previous[deeper]
+            if token.type.endswith("_list_open"):
+                ended_item.pop(token.level + 1, None)
+    shift = 0
+    if question_level is not None and headings:
+        shift = question_level + 1 - min(level for _, level, _ in headings)
+    out: list[str] = []
+    heading_at = {line: (level, span) for line, level, span in headings}
+    skip = 0
+    for number, raw in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        if number in blank_before:
+            out.append("")
+        if number in html_blocks:
+            end, html = html_blocks[number]
+            column = indent[number][2] if number in indent and indent[number][0] == "inside" else 0
+            if out and out[-1].strip():
+                out.append("")
+            out += [" " * column + stash(html.rstrip("\n")), ""]
+            skip = end - number - 1
+            continue
+        line = raw
+        if number in indent and raw.strip():
+            how, old, new = indent[number]
+            expanded = raw.expandtabs(4)
+            have = len(expanded) - len(expanded.lstrip(" "))
+            if how == "marker":
+                rest = expanded[have:]
+                rest = re.sub(r"^(\d{1,9})\)", r"\1.", rest)
+                line = " " * new + rest
+            elif have >= old:
+                line = " " * new + expanded[old:]
+            else:
+                line = " " * new + expanded.lstrip(" ")
+        if number in heading_at and shift:
+            level, span = heading_at[number]
+            level = min(6, max(2, level + shift))
+            lead = line[: len(line) - len(line.lstrip(" "))]
+            content = line.strip()
+            if span == 2:  # a setext heading: its text, then its underline
+                skip = 1
+            else:
+                content = re.sub(r"^#{1,6}\s*", "", content)
+                content = re.sub(r"\s+#+\s*$", "", content)
+            line = lead + "#" * level + " " + content
+        out.append(line)
+    return "\n".join(out)
