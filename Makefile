@@ -14,20 +14,29 @@ PORT   ?= 8000
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
+# SOURCE=path/to/README.md makes a study site of any Q&A document (serve, build, pdf), without
+# editing a file. Its links that cannot resolve are warnings then, not errors (no --strict).
+ifdef SOURCE
+export QA_SOURCE := $(abspath $(SOURCE))
+STRICT := --no-strict
+else
+STRICT := --strict
+endif
+
 .PHONY: serve build test lint chromium clean pdf bench-pdf bench profile lighthouse vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve $(STRICT) --dev-addr $(HOST):$(PORT)
 
 build: $(STAMP)  ## strict build into site/
-	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/mkdocs build $(STRICT) --clean --site-dir site
 
 test: $(STAMP) $(NODE_STAMP) chromium lint  ## lint, then the whole test suite (scheduler, unit, build, browser)
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
 pdf: $(STAMP)  ## the PDF book into build/book.pdf (WeasyPrint; no browser); prints its path last
-	$(BIN)/python scripts/build_pdf.py
+	$(BIN)/python scripts/build_pdf.py $(if $(SOURCE),--source $(QA_SOURCE))
 
 bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (bench-results/pdf.md)
 	$(BIN)/python tools/bench_pdf.py

@@ -283,7 +283,7 @@ def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
 
 def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
     """A page that opens a collection, a section or the introduction."""
-    target = replace(BOOK, question_level=3, term_href=None)
+    target = replace(BOOK, question_level=3, term_href=None, doc=collection.slug)
     body = renderer.markdown(intro, target).html if intro else ""
     return (
         f'<section class="part" id="{_e(anchor)}">\n'
@@ -304,7 +304,9 @@ def _question(
     level = 1 + int(several) + int(sectioned)
     heading = min(6, level + 1)  # h2 under the book, deeper under a collection or a section
     chapter = section.title_text if sectioned else (collection.title_text if several else book_title)
-    target = replace(BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None)
+    target = replace(
+        BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None, doc=collection.slug
+    )
     answer = renderer.markdown(question.answer, target).html
     body_target = replace(target, term_href=None)
     body = renderer.markdown(question.body, body_target).html if question.body else ""

@@ -51,8 +51,10 @@ def load_site(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Si
     Raises:
         InputError: every problem with the sources, the glossary or the options.
     """
+    _check_choices(config, options)
     collections, warnings = _parse_sources(config, options)
     glossary, glossary_text = _load_glossary(config, options)
+    trying = bool(options.get("source"))  # a document of the reader's own, tried with this site's glossary
     glossary_url = None
     if glossary is not None:
         page = options["glossary_page"]
@@ -63,15 +65,38 @@ def load_site(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Si
             )
             raise InputError([config_diagnostic(config, ["plugins", "qa", "glossary_page"], message)])
         glossary_url = page_url(page, config["use_directory_urls"])
-    renderer = Renderer.from_config(config)
-    key = hashlib.sha1(f"{renderer.fingerprint}\n{glossary_text}".encode()).hexdigest()
+    remote_images = options.get("remote_images", "show")
+    renderer = Renderer.from_config(config, remote_images=remote_images)
+    key = hashlib.sha1(f"{renderer.fingerprint}\n{remote_images}\n{glossary_text}".encode()).hexdigest()
     renderer = _renderers.setdefault(key, renderer)
     while len(_renderers) > 2:
         del _renderers[next(iter(_renderers))]
-    site = Site(collections, glossary, renderer, glossary_url)
-    if glossary is not None:
+    docs_dir = Path(config["docs_dir"])
+    site = Site(collections, glossary, renderer, glossary_url, docs_dir)
+    if trying and glossary is not None and not any(site.appears.values()):
+        # None of the glossary's terms is in the document: the site goes without a glossary.
+        site = Site(collections, None, renderer, None, docs_dir)
+    warnings += site.problems
+    if site.glossary is not None and not trying:
         warnings += glossary.warnings + unused_terms(glossary, site.appears)
     return site, warnings
+
+
+CHOICES = {"unanswered": ("error", "skip", "show"), "remote_images": ("show", "link")}
+
+
+def _check_choices(config: Mapping[str, Any], options: Mapping[str, Any]) -> None:
+    errors = [
+        config_diagnostic(
+            config,
+            ["plugins", "qa", name],
+            f"plugins.qa.{name}: '{options[name]}' is not one of {', '.join(allowed)}: use one of them",
+        )
+        for name, allowed in CHOICES.items()
+        if options.get(name, allowed[0]) not in allowed
+    ]
+    if errors:
+        raise InputError(errors)
 
 
 def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[list[Collection], list[Diagnostic]]:
@@ -80,7 +105,8 @@ def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tup
     errors: list[Diagnostic] = []
     warnings: list[Diagnostic] = []
     collections: list[Collection] = []
-    sources = options["sources"]
+    sources = [options["source"]] if options.get("source") else options["sources"]
+    unanswered = options.get("unanswered", "error")
 
     def error(message: str, index: int | None) -> Diagnostic:
         keys: list[Any] = ["plugins", "qa", "sources"] + ([index] if index is not None else [])
@@ -97,7 +123,7 @@ def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tup
             )
             continue
         try:
-            collection = parse_file(path, _shown(path, project))
+            collection = parse_file(path, _shown(path, project), unanswered=unanswered)
         except QAFormatError as exc:
             errors.extend(exc.diagnostics)
             continue
@@ -106,7 +132,8 @@ def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tup
             message = f"sources '{slugs[collection.slug]}' and '{source}' give the same URL '{collection.slug}/': rename one file"
             errors.append(error(message, index))
         slugs[collection.slug] = source
-        collection.source_uri = source
+        inside = Path(path).resolve().is_relative_to(docs_dir.resolve())
+        collection.source_uri = Path(path).resolve().relative_to(docs_dir.resolve()).as_posix() if inside else ""
         collection.directory_urls = config["use_directory_urls"]
         collections.append(collection)
     if errors:

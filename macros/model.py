@@ -236,6 +236,11 @@ class Collection:
     shape: Shape = field(default_factory=Shape)
     parts: list[Part] = field(default_factory=list)  # kept for the home page, in document order
     dropped: list[str] = field(default_factory=list)  # what was left out ("table of contents (line 12)")
+    anchors: dict[str, object] = field(
+        default_factory=dict
+    )  # the document's own anchors -> Question | Section | Part | None (home)
+    file: str = ""  # the document's file, when it was read from one (its links to files start there)
+    lines: list[str] = field(default_factory=list, repr=False)  # its text, for messages about its lines
 
     @property
     def title_text(self) -> str:

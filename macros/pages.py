@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .glossary import Glossary, Term
 from .model import Question, relative_url
 from .render import EXTERNAL, PAGE
-from .site import Site
+from .site import Site, part_anchor, section_anchor
 
 __all__ = ["Put", "glossary_markdown", "home_markdown", "md_text", "question_page", "reference_html", "title_markup"]
 
@@ -133,7 +133,8 @@ def question_label_html(site: Site, question: Question) -> str:
 
 
 def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
-    """The home page body: each collection's title, introduction and questions by section.
+    """The home page body: each collection's title, introduction and questions by section, then
+    the parts of the document that hold no questions (About, Contributing, License ...).
 
     Args:
         site: the site.
@@ -142,26 +143,34 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
     """
     render = site.renderer
     several = len(site.collections) > 1
+    top, sub = ("##", "###") if several else ("#", "##")
     parts: list[str] = []
+
+    def block(source: str, collection, line: int) -> str:
+        rendered = site.block(source, site.target_at(PAGE, "", collection), collection, line)
+        return put(f'<div class="qa-intro">\n{rendered.html}\n</div>', rendered.ids)
+
     for collection in site.collections:
-        level = "##" if several else "#"
-        parts.append(f"{level} {put(render.inline(collection.title, PAGE).html, ())}")
+        parts.append(f"{top} {put(render.inline(collection.title, PAGE).html, ())}")
         if collection.intro:
-            intro = render.markdown(collection.intro, PAGE)
-            parts.append(put(f'<div class="qa-intro">\n{intro.html}\n</div>', intro.ids))
+            parts.append(block(collection.intro, collection, 1))
         count = len(collection.questions)
         parts.append(f"{count} question{'s' if count != 1 else ''}. Open one to read it, then reveal the answer.")
         for section in collection.sections:
             if section.title:
-                level = "###" if several else "##"
-                parts.append(f"{level} {put(render.inline(section.title, PAGE).html, ())}")
+                title = put(render.inline(section.title, PAGE).html, ())
+                parts.append(f"{sub} {title} {{: #{section_anchor(collection, section)} }}")
             if section.intro:
-                intro = render.markdown(section.intro, PAGE)
-                parts.append(put(f'<div class="qa-intro">\n{intro.html}\n</div>', intro.ids))
+                parts.append(block(section.intro, collection, section.line))
             items = "\n".join(
                 f'<li><a href="{_e(q.url)}">{question_label_html(site, q)}</a></li>' for q in section.questions
             )
             parts.append(put(f"<ul>\n{items}\n</ul>", ()))
+        for part in collection.parts:
+            title = put(render.inline(part.title, PAGE).html, ())
+            parts.append(f"{sub} {title} {{: #{part_anchor(collection, part)} }}")
+            if part.body:
+                parts.append(block(part.body, collection, part.line))
     if links:
         bar = " · ".join(f'<a href="{_e(url or "./")}">{_t(label)}</a>' for label, url in links.items())
         parts.append(put(f"<p>{bar}</p>", ()))

@@ -26,6 +26,7 @@ problem is a :class:`~macros.model.Diagnostic` at the document's line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from pathlib import Path
 from .model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, slugify
 from .source import Unit, html_to_text, read_units
 
-__all__ = ["UNANSWERED", "parse_file", "parse_text", "plain_words"]
+__all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
 
 UNANSWERED = ("error", "skip", "show")
 """What a question without an answer does: stop the build (the default), leave it out, show it open."""
@@ -181,7 +182,9 @@ def parse_file(path: str | Path, display_path: str | None = None, *, unanswered:
         raise QAFormatError(
             [Diagnostic(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")]
         ) from None
-    return parse_text(text, shown, unanswered=unanswered)
+    collection = parse_text(text, shown, unanswered=unanswered)
+    collection.file = str(Path(path))
+    return collection
 
 
 def parse_text(text: str, path: str = "<source>", *, unanswered: str = "error") -> Collection:
@@ -210,12 +213,15 @@ def parse_text(text: str, path: str = "<source>", *, unanswered: str = "error") 
                 "followed by its answer",
             )
         raise QAFormatError(sorted(reading.errors, key=lambda d: d.line))
-    collection = Collection(title=title or _title_from_path(path), path=path, shape=shape, warnings=reading.warnings)
-    _structure(units, title_index, questions, collection, reading)
+    collection = Collection(
+        title=title or _title_from_path(path), path=path, shape=shape, warnings=reading.warnings, lines=list(lines)
+    )
+    boundaries = _structure(units, title_index, questions, collection, reading)
     if reading.errors:
         raise QAFormatError(sorted(set(reading.errors), key=lambda d: (d.line, d.message)))
     _number_warnings(collection, reading)
     _assign_ids(collection)
+    collection.anchors = _anchors(units, collection, boundaries)
     return collection
 
 
@@ -303,7 +309,7 @@ def _shape(units: list[Unit], reading: _Reading) -> tuple[Shape, dict[int, _Cand
     """The document's question shape and its question units (by unit index)."""
     headings = [(i, u) for i, u in enumerate(units) if u.kind == "heading" and 2 <= u.level <= 6]
     numbered = {i: _numbered(u.text) for i, u in headings}
-    numbered = {i: n for i, n in numbered.items() if n is not None and n[1]}
+    numbered = {i: n for i, n in numbered.items() if n is not None}
     asking = {i for i, u in headings if _Q_PREFIX.match(_strip_bold(u.text)) or _reads_as_question(u.text)}
     details = {
         i: u
@@ -522,8 +528,12 @@ def _structure(
     questions: dict,
     collection: Collection,
     reading: _Reading,
-) -> None:
-    """Walk the units once: sections, questions with their units, the introduction, kept parts."""
+) -> list[int]:
+    """Walk the units once: sections, questions with their units, the introduction, kept parts.
+
+    Returns the lines (0-based) where each question and each heading outside the answers start:
+    what the document's anchors belong to (see :func:`_anchors`).
+    """
     lines = reading.lines
     by_unit: dict[int, list[tuple[object, _Candidate]]] = {}
     for key, candidate in questions.items():
@@ -541,6 +551,7 @@ def _structure(
             )
             scopes[index] = _Scope(index, unit.level, end)
     stack: list[_Scope] = []
+    boundaries: list[int] = []
     intro: list[Unit] = []
     opened: list[_Open] = []
     current: _Open | None = None
@@ -574,9 +585,11 @@ def _structure(
                     stack.pop()
             for key, candidate in by_unit[index]:
                 if shape == "list" and isinstance(key, tuple) and key[1] >= 0:
+                    boundaries.append(unit.items[key[1]].start)
                     current = _open_item(unit, key[1], candidate, section_for(), lines)
                     opened.append(current)
                     continue
+                boundaries.append(unit.start)
                 current = _Open(
                     candidate.number, candidate.text, unit.line, candidate.level, section_for(), candidate.suffix
                 )
@@ -598,6 +611,7 @@ def _structure(
                 stack.pop()
             stack.append(scopes[index])
             scopes[index].seen = True
+            boundaries.append(unit.start)
             continue
         if current is not None:
             current.units.append(unit)
@@ -622,6 +636,7 @@ def _structure(
     _parts(units, scopes, collection, lines)
     _finish_questions(opened, collection, reading)
     collection.sections = [s for s in collection.sections if s.questions]
+    return sorted(boundaries)
 
 
 def _pair(current: _Open, unit: Unit) -> None:
@@ -808,7 +823,7 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
                 )
                 continue
         if not q.text.strip():
-            reading.error(q.line, f"question {_name(q)} has no text: write it after its number")
+            reading.error(q.line, f"question {_name(q)} has no text: write it after '{_name(q)}.'")
             continue
         question = Question(
             number=q.number,
@@ -941,6 +956,46 @@ def _number_warnings(collection: Collection, reading: _Reading) -> None:
                     )
                 )
             previous = question.number
+
+
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+_NAMED = re.compile(r"<a\b[^>]*\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+def github_anchor(text: str) -> str:
+    """The anchor GitHub gives a heading: its text lower-cased, punctuation dropped, spaces as hyphens."""
+    return _SLUG_DROP.sub("", html_to_text(plain_words(text)).lower()).replace(" ", "-")
+
+
+def _anchors(units: list[Unit], collection: Collection, boundaries: list[int]) -> dict[str, object]:
+    """Every anchor of the document (headings as GitHub names them, ``<a name>`` and ``id``), with
+    what it points at: the question, section or part around its line (None: the home page)."""
+    found: list[tuple[int, str]] = []
+    counts: Counter[str] = Counter()
+
+    def heading(text: str, line: int) -> None:
+        base = github_anchor(text)
+        anchor = base if not counts[base] else f"{base}-{counts[base]}"
+        counts[base] += 1
+        found.append((line, anchor))
+
+    for unit in units:
+        if unit.kind == "heading":
+            heading(unit.text, unit.start)
+        elif unit.kind == "list":
+            for item in unit.items:
+                if item.first == "heading":
+                    heading(item.first_text, item.start)
+        source = unit.text if unit.kind in ("heading", "html", "details") else ""
+        found.extend((unit.start, name) for name in _NAMED.findall(source))
+    owner_at: dict[int, object] = {s.line - 1: s for s in collection.sections if s.title}
+    owner_at.update({p.line - 1: p for p in collection.parts})
+    owner_at.update({q.line - 1: q for q in collection.questions})
+    anchors: dict[str, object] = {}
+    for line, anchor in found:
+        k = bisect_right(boundaries, line) - 1
+        anchors.setdefault(anchor, owner_at.get(boundaries[k]) if k >= 0 else None)
+    return anchors
 
 
 def _assign_ids(collection: Collection) -> None:

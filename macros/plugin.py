@@ -55,6 +55,13 @@ class QAConfig(base.Config):
     """The page that shows the glossary (it calls the ``glossary()`` macro)."""
     pdf = c.Type((bool, int), default=False)
     """Write the PDF book into the site and link it from the home page (``!ENV [QA_PDF, false]``)."""
+    source = c.Type(str, default="")
+    """One document to study instead of ``sources`` (``make serve SOURCE=path/to/README.md``): any path."""
+    unanswered = c.Type(str, default="error")
+    """A question with no answer stops the build (``error``), is left out (``skip``) or shown open (``show``)."""
+    remote_images = c.Type(str, default="show")
+    """Images from other sites show as written (``show``), or become plain links to them (``link``), for a
+    site that loads nothing from another origin."""
 
 
 class QAPlugin(BasePlugin[QAConfig]):
@@ -82,13 +89,20 @@ class QAPlugin(BasePlugin[QAConfig]):
             self.site, warnings = load_site(config, self.config)
         except InputError as exc:
             raise PluginError(str(exc)) from None
+        if warnings and config.strict:
+            # Stop here, before MkDocs writes a page: strict mode would only stop once the site is written.
+            raise PluginError("\n".join(str(w) for w in warnings) + f"\n{len(warnings)} warning(s) in strict mode")
         for warning in warnings:
             log.warning(str(warning))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Publish one page per question instead of the sources and the glossary data."""
         site = self._site()
-        for uri in [col.source_uri for col in site.collections] + [self.config.glossary or self.config.glossary_page]:
+        glossary_files = [self.config.glossary]
+        if site.glossary is None:
+            glossary_files.append(self.config.glossary_page)
+        sources = [col.source_uri for col in site.collections] + list(self.config.sources)
+        for uri in sources + glossary_files:
             if uri and (file := files.get_file_from_path(uri)) is not None:
                 files.remove(file)  # shown through the generated pages, not published raw
         if site.glossary is not None and (page := files.get_file_from_path(self.config.glossary_page)):
@@ -101,6 +115,9 @@ class QAPlugin(BasePlugin[QAConfig]):
         }
         self._add_question_pages(files, config)
         self._add_study_files(files, config)
+        for url, path in site.assets.items():  # files next to a document outside docs/ (images ...)
+            if files.get_file_from_path(url) is None:
+                files.append(File.generated(config, url, abs_src_path=str(path)))
         if not config.nav:
             config.nav = navigation(site.collections, [f.src_uri for f in files.documentation_pages()])
         return files
@@ -118,6 +135,12 @@ class QAPlugin(BasePlugin[QAConfig]):
             page.present_anchor_ids.update(self.blocks.ids(page.file.src_uri))
         self.blocks.clear(page.file.src_uri)
         return html
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """``mkdocs serve`` also watches a document outside docs/ (``source:``): an edit reloads the page."""
+        if self.config.source:
+            server.watch(str((Path(config.docs_dir) / self.config.source).resolve()))
+        return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """With ``pdf: true``, write the PDF book into the site."""
@@ -190,7 +213,7 @@ class QAPlugin(BasePlugin[QAConfig]):
                 site, question, self._put(uri), selftest_url=self.urls[SELF_TEST_PAGE] or None
             )
             page = File.generated(config, uri, content=content)
-            page.edit_uri = question.collection.source_uri
+            page.edit_uri = question.collection.source_uri or None  # no edit link for a document outside docs/
             files.append(page)
             self.meta[uri] = meta
 

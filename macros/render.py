@@ -53,6 +53,9 @@ EXTERNAL = "qa-external"
 """Class of links to other sites: print shows their address after the text (site and book)."""
 TERM = "qa-term"
 """Class of a glossary link."""
+OWN = "#qa-own#"
+"""What a link the renderer makes starts with until the content policy runs (which takes it off):
+the links of the content are resolved there, these are final already."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,11 @@ class Target:
         term_href: where a glossary link points, with ``{id}`` for the entry (None: no links).
         tooltips: glossary links carry the short definition as a title (Material shows it).
         links: ``"keep"`` links, or ``"text"``: a link becomes its text (the Anki deck).
-        book: the PDF book (inline content rendered apart, for its own fonts).
+        book: the PDF book: the document's own anchors are the book's chapters, files are read
+            from the document's folder.
+        base: the site's root seen from the output's page ("../../"): where links to the
+            document's own anchors and files start.
+        doc: the collection whose anchors and files the content links to (its slug).
     """
 
     name: str
@@ -78,6 +85,8 @@ class Target:
     tooltips: bool = False
     links: str = "keep"
     book: bool = False
+    base: str = ""
+    doc: str = ""
 
 
 PAGE = Target("page", question_level=1, heading_ids=True, tooltips=True)
@@ -142,6 +151,7 @@ class Rendered:
     html: str
     terms: tuple[str, ...] = ()  # glossary term ids mentioned in linkable text, in order of first mention
     ids: tuple[str, ...] = ()  # element ids in the HTML (for MkDocs' anchor checks)
+    problems: tuple[tuple[str, str], ...] = ()  # (link, why it does not resolve) of links to the document's own parts
 
     @cached_property
     def text(self) -> str:
@@ -256,7 +266,7 @@ class _ContentTree(Treeprocessor):
 
     def _term_link(self, term_id: str, text: str) -> etree.Element:
         content = self.content
-        link = etree.Element("a", {"href": content.target.term_href.format(id=term_id), "class": TERM})
+        link = etree.Element("a", {"href": OWN + content.target.term_href.format(id=term_id), "class": TERM})
         if content.target.tooltips and content.tooltips is not None:
             link.set("title", content.tooltips(term_id))
         link.text = text
@@ -270,10 +280,46 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 class _Clean(Postprocessor):
-    """The content policy, last: the HTML as :func:`macros.sanitize.clean` lets it through."""
+    """The content policy, last: the HTML as :func:`macros.sanitize.clean` lets it through, with
+    links to the document's own anchors and files pointed at this site's pages and files."""
+
+    def __init__(self, md: Markdown, content: QAContent) -> None:
+        super().__init__(md)
+        self.content = content
 
     def run(self, text: str) -> str:
-        return clean(text)
+        content = self.content
+        content.problems = []
+        self.local = set(_ID.findall(text))  # footnotes, code lines, headings: anchors of the content itself
+        html = clean(text, self._rewrite)
+        if content.remote_images == "link":
+            html = _REMOTE_IMAGE.sub(_image_link, html)
+        return html
+
+    def _rewrite(self, tag: str, url: str) -> str | None:
+        if url.startswith(OWN):
+            return url[len(OWN) :]  # a link the renderer made (a glossary link): right as it is
+        if _EXTERNAL_URL.match(url) or not url or self.content.resolve is None:
+            return url
+        if url.startswith("#") and url[1:] in self.local:
+            return url
+        new, problem = self.content.resolve(url, self.content.target)
+        if problem:
+            self.content.problems.append((url, problem))
+            return url
+        return new
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_EXTERNAL_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(https?://[^"]+)"[^>]*>')
+
+
+def _image_link(match: re.Match) -> str:
+    """A remote image as a plain link to it (for a site that loads nothing from another origin)."""
+    alt = re.search(r'\balt="([^"]*)"', match.group(0))
+    label = alt.group(1) if alt and alt.group(1).strip() else "image"
+    return f'<a class="qa-remote-image {EXTERNAL}" href="{match.group(1)}">{label}</a>'
 
 
 class QAContent(Extension):
@@ -292,6 +338,9 @@ class QAContent(Extension):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.target: Target = PAGE
+        self.resolve: Callable[[str, Target], tuple[str | None, str | None]] | None = None
+        self.remote_images = "show"
+        self.problems: list[tuple[str, str]] = []
         self.find: Callable[[str], list[tuple[int, int, str]]] | None = None
         self.tooltips: Callable[[str], str] | None = None
         self.terms: list[str] = []
@@ -300,7 +349,7 @@ class QAContent(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_GitHubSource(md, self), "qa-github-source", 29)  # after whitespace (30)
         md.treeprocessors.register(_ContentTree(md, self), "qa-content", 1)
-        md.postprocessors.register(_Clean(md), "qa-clean", 0)  # after the raw HTML is back (30)
+        md.postprocessors.register(_Clean(md, self), "qa-clean", 0)  # after the raw HTML is back (30)
         # "5." starts a list at 5, as on GitHub.
         md.parser.blockprocessors["olist"].LAZY_OL = False
 
@@ -336,6 +385,8 @@ class Renderer:
     configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     find: Callable[[str], list[tuple[int, int, str]]] | None = None
     tooltips: Callable[[str], str] | None = None
+    resolve: Callable[[str, Target], tuple[str | None, str | None]] | None = None
+    remote_images: str = "show"
 
     def __post_init__(self) -> None:
         self._engines: dict[bool, tuple[Markdown, QAContent]] = {}
@@ -346,6 +397,12 @@ class Renderer:
         """The renderer of a site, from its MkDocs config (``markdown_extensions``, ``mdx_configs``)."""
         extensions = [e for e in config["markdown_extensions"] if not getattr(e, "qa_page_only", False)]
         return cls(extensions=extensions, configs=dict(config.get("mdx_configs") or {}), **kwargs)
+
+    def bind(self, context: str) -> None:
+        """Forget what was rendered when ``context`` (what links resolve to) changed since the last build."""
+        if getattr(self, "_context", None) != context:
+            self._cache.clear()
+            self._context = context
 
     @property
     def fingerprint(self) -> str:
@@ -383,8 +440,10 @@ class Renderer:
         content.target = target
         content.find = self.find
         content.tooltips = self.tooltips
+        content.resolve = self.resolve if target.doc else None
+        content.remote_images = self.remote_images
         html = md.convert(source).strip()
-        rendered = Rendered(html, tuple(content.terms), tuple(content.ids))
+        rendered = Rendered(html, tuple(content.terms), tuple(content.ids), tuple(content.problems))
         self._cache[key] = rendered
         return rendered
 

@@ -15,6 +15,7 @@ uses itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import nh3
@@ -181,7 +182,12 @@ RESERVED_IDS = {"answer", "key-terms", "related-questions", "qa-selftest", "qa-s
 """Ids the site's own page parts use: content may not take them."""
 
 
+_rewrite: list[Callable[[str, str], str | None]] = []  # the link rewriter of the clean() under way
+
+
 def _attribute(tag: str, name: str, value: str) -> str | None:
+    if _rewrite and ((tag == "a" and name == "href") or (tag in ("img", "source") and name == "src")):
+        return _rewrite[-1](tag, value)
     if name == "class":
         kept = [c for c in value.split() if c in _OWN_CLASSES or _PYGMENTS.match(c) or _LANGUAGE.match(c)]
         return " ".join(kept) or None
@@ -208,6 +214,19 @@ def _cleaner() -> nh3.Cleaner:
 _NOT_A_CHECKBOX = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
 
 
-def clean(html: str) -> str:
-    """Rendered content with everything outside the allow-list removed."""
-    return _NOT_A_CHECKBOX.sub("", _cleaner().clean(html))
+def clean(html: str, rewrite: Callable[[str, str], str | None] | None = None) -> str:
+    """Rendered content with everything outside the allow-list removed.
+
+    Args:
+        html: the rendered content.
+        rewrite: given (tag, URL) of every link and image that passes, returns the URL to use
+            (or None to drop it): links to the document's own anchors and files go to the pages
+            and files of the site, in Markdown and in raw HTML alike.
+    """
+    if rewrite is not None:
+        _rewrite.append(rewrite)
+    try:
+        return _NOT_A_CHECKBOX.sub("", _cleaner().clean(html))
+    finally:
+        if rewrite is not None:
+            _rewrite.pop()

@@ -111,8 +111,13 @@ def _inline(site: Site, source: str) -> str:
     return site.renderer.inline(source, STUDY).html
 
 
-def _block(site: Site, question: Question, source: str, target: Target) -> str:
-    return site.renderer.markdown(source, target).html
+def _block(site: Site, question: Question, source: str, target: Target, here: str) -> str:
+    """A question's body or answer for the self-test page (or the deck): links from that page."""
+    if target.links == "text":
+        return site.renderer.markdown(source, target).html
+    return site.block(
+        source, site.target_at(target, here, question.collection), question.collection, question.line
+    ).html
 
 
 def selftest_data(site: Site, here: str) -> dict:
@@ -132,8 +137,8 @@ def selftest_data(site: Site, here: str) -> dict:
                 "title": question.title,
                 "q": _inline(site, question.text),
                 # The script shows the question as an <h2>: answer headings start at <h3>.
-                "body": _block(site, question, question.body, STUDY) if question.body else "",
-                "a": _block(site, question, question.answer, STUDY),
+                "body": _block(site, question, question.body, STUDY, here) if question.body else "",
+                "a": _block(site, question, question.answer, STUDY, here),
                 "points": [_inline(site, p) for p in key_points(question.answer)],
                 "href": relative_url(question.url, here),
             }
@@ -160,16 +165,16 @@ def _number(question: Question) -> str:
     return f"{question.numeral}. " if question.number is not None else ""
 
 
-def _question_html(site: Site, question: Question) -> str:
+def _question_html(site: Site, question: Question, here: str) -> str:
     """One question of the plain self-test: heading, body, ruled lines (print), answer and checklist."""
     parts = [
         '<div class="qa-st-item">',
         f'<h3 id="{question.card_anchor}">{_number(question)}{_inline(site, question.text)}</h3>',
     ]
     if question.body:
-        parts.append(_block(site, question, question.body, PLAIN))
+        parts.append(_block(site, question, question.body, PLAIN, here))
     parts.append(f'<div class="qa-st-lines" aria-hidden="true">{"<i></i>" * _lines(site, question)}</div>')
-    answer = _block(site, question, question.answer, PLAIN)
+    answer = _block(site, question, question.answer, PLAIN, here)
     points = key_points(question.answer)
     # An answer that is one flat list is shown once, as the checklist of its points.
     only_list = re.fullmatch(r"<(ul|ol)>.*</\1>", answer, re.DOTALL) and len(re.findall(r"<[uo]l>", answer)) == 1
@@ -247,7 +252,7 @@ def selftest_markdown(
     ids = []
     for title, questions in _groups(site):
         plain.append(f"<h2>{title}</h2>")
-        plain.extend(_question_html(site, q) for q in questions)
+        plain.extend(_question_html(site, q, here) for q in questions)
         ids.extend(q.card_anchor for q in questions)
     plain.append("</div>")
     key = ['<div class="qa-st-key">', "<h2>Answer key</h2>"]
@@ -255,7 +260,7 @@ def selftest_markdown(
         anchor = f"key-{question.collection.slug}-{question.key}"
         ids.append(anchor)
         key.append(f'<h3 id="{anchor}">{_number(question)}{_inline(site, question.text)}</h3>')
-        key.append(_block(site, question, question.answer, PLAIN))
+        key.append(_block(site, question, question.answer, PLAIN, here))
     key.append("</div>")
     parts.append(put("\n".join(plain + key), ids))
     return "\n\n".join(parts) + "\n"
@@ -299,7 +304,7 @@ def anki_tsv(site: Site, *, deck: str) -> str:
             tags.extend(f"topic::{_tag(t)}" for t in sorted(topics) if t)
         front = f"<b>{_number(question).strip()}</b> {site.renderer.inline(question.text, DECK).html}".strip()
         if question.body:
-            front += " " + _block(site, question, question.body, DECK)
-        back = _block(site, question, question.answer, DECK)
+            front += " " + _block(site, question, question.body, DECK, "")
+        back = _block(site, question, question.answer, DECK, "")
         writer.writerow([f"qa-study:{question.id}", _field(front), _field(back), " ".join(tags)])
     return out.getvalue()

@@ -6,17 +6,31 @@ No MkDocs import: the plugin (:mod:`macros.plugin`) and the command-line scripts
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import unquote
 
 from .glossary import Glossary, Relatedness
 from .linker import tooltip
-from .model import Collection, Question, relative_url
+from .model import Collection, Diagnostic, Part, Question, Section, relative_url
 from .render import PAGE, Rendered, Renderer, Target, cut_words
 
-__all__ = ["DESCRIPTION_LENGTH", "Site"]
+__all__ = ["DESCRIPTION_LENGTH", "Site", "part_anchor", "section_anchor"]
 
 DESCRIPTION_LENGTH = 155
 """Characters of a question page's meta description."""
+
+
+def section_anchor(collection: Collection, section: Section) -> str:
+    """The id of a section's heading on the home page."""
+    return f"{collection.slug}-{section.slug}"
+
+
+def part_anchor(collection: Collection, part: Part) -> str:
+    """The id of a kept part's heading on the home page."""
+    return f"{collection.slug}-part-{collection.parts.index(part) + 1}"
 
 
 @dataclass
@@ -26,39 +40,68 @@ class Site:
     Args:
         collections: the parsed source documents.
         glossary: the glossary, or None.
-        renderer: the site's renderer (its glossary matcher is set here).
+        renderer: the site's renderer (its glossary matcher and link resolver are set here).
         glossary_url: URL of the glossary page from the site root (None: no such page).
+        docs_dir: the site's docs folder: files next to a document inside it are published
+            by MkDocs already; files next to a document elsewhere are in :attr:`assets`.
     """
 
     collections: list[Collection]
     glossary: Glossary | None = None
     renderer: Renderer = field(default_factory=Renderer)
     glossary_url: str | None = None
+    docs_dir: Path | None = None
     appears: dict[str, list[Question]] = field(default_factory=dict)  # term id -> questions using it
     relatedness: Relatedness | None = None
+    assets: dict[str, Path] = field(default_factory=dict)  # URL from the site root -> file to publish there
+    problems: list[Diagnostic] = field(default_factory=list)  # links that do not resolve, at their source line
 
     def __post_init__(self) -> None:
-        self._targets: dict[str, Target] = {}  # page folder -> how content is rendered there
+        self._targets: dict[tuple[str, str], Target] = {}
+        self._by_slug = {c.slug: c for c in self.collections}
+        self._reported: set[tuple[str, str]] = set()
         if self.glossary is not None:
             terms = self.glossary.terms
             self.renderer.find = self.glossary.matcher.find
             self.renderer.tooltips = lambda term_id: tooltip(terms[term_id].short)
+        self.renderer.resolve = self.resolve
+        self.renderer.bind(self._context())
         self.prepare()
+
+    def _context(self) -> str:
+        """What links in rendered content point at: the anchors, pages and files they resolve to."""
+        digest = hashlib.sha1()
+        for collection in self.collections:
+            digest.update(f"{collection.slug}\n{collection.file}\n{self.glossary_url}\n".encode())
+            for anchor, owner in collection.anchors.items():
+                digest.update(f"{anchor}={self._owner_url(collection, owner)}\n".encode())
+        digest.update(self.renderer.remote_images.encode())
+        return digest.hexdigest()
 
     @property
     def questions(self) -> list[Question]:
         return [q for c in self.collections for q in c.questions]
 
+    # ---------------------------------------------------------------- targets
+
     def page_target(self, question: Question) -> Target:
-        """How content is rendered on ``question``'s page: glossary links relative to it."""
-        if self.glossary is None or self.glossary_url is None:
-            return PAGE
-        folder = question.url.rsplit("/", 1)[0] if not question.url.endswith("/") else question.url
-        target = self._targets.get(folder)
-        if target is None:
-            target = replace(PAGE, term_href=relative_url(self.glossary_url, question.url) + "#{id}")
-            self._targets[folder] = target
-        return target
+        """How content is rendered on ``question``'s page: links relative to it."""
+        return self.target_at(PAGE, question.url, question.collection)
+
+    def target_at(self, target: Target, page_url: str, collection: Collection) -> Target:
+        """``target`` for content of ``collection`` shown on the page at ``page_url``."""
+        folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+        key = (target.name, folder, collection.slug)
+        found = self._targets.get(key)
+        if found is None:
+            term_href = target.term_href
+            if target.tooltips and self.glossary is not None and self.glossary_url is not None:
+                term_href = relative_url(self.glossary_url, page_url) + "#{id}"
+            base = relative_url("", page_url) if page_url else ""
+            found = self._targets[key] = replace(
+                target, term_href=term_href, base="" if base == "./" else base, doc=collection.slug
+            )
+        return found
 
     # ---------------------------------------------------------------- rendered once
 
@@ -69,12 +112,25 @@ class Site:
     def body(self, question: Question, target: Target | None = None) -> Rendered | None:
         if not question.body:
             return None
-        target = target or self.page_target(question)
-        return self.renderer.markdown(question.body, target)
+        return self._render(question.body, target or self.page_target(question), question.collection, question.line)
 
     def answer(self, question: Question, target: Target | None = None) -> Rendered:
         target = target or self.page_target(question)
-        return self.renderer.markdown(question.answer, target)
+        return self._render(question.answer, target, question.collection, question.answer_line)
+
+    def block(self, source: str, target: Target, collection: Collection, line: int) -> Rendered:
+        """Other content of a collection (an introduction, a kept part) rendered for ``target``."""
+        return self._render(source, target, collection, line)
+
+    def _render(self, source: str, target: Target, collection: Collection, line: int) -> Rendered:
+        rendered = self.renderer.markdown(source, target)
+        for link, problem in rendered.problems:
+            key = (collection.slug, link)
+            if key not in self._reported:
+                self._reported.add(key)
+                where = _line_of(collection, link, line)
+                self.problems.append(Diagnostic(collection.path, where, f"link '{link}' does not resolve: {problem}"))
+        return rendered
 
     def description(self, question: Question) -> str:
         """A meta description: the answer's first words, cut at a word."""
@@ -89,9 +145,17 @@ class Site:
         appears: dict[str, list[Question]] = {t: [] for t in (self.glossary.terms if self.glossary else ())}
         for collection in self.collections:
             collection.title_plain = self.renderer.inline(collection.title, PAGE).text
+            home = self.target_at(PAGE, "", collection)
+            if collection.intro:
+                self.block(collection.intro, home, collection, 1)
             for section in collection.sections:
                 if section.title:
                     section.title_plain = self.renderer.inline(section.title, PAGE).text
+                if section.intro:
+                    self.block(section.intro, home, collection, section.line)
+            for part in collection.parts:
+                if part.body:
+                    self.block(part.body, home, collection, part.line)
             for question in collection.questions:
                 heading = self.heading(question)
                 question.title = heading.text
@@ -105,3 +169,88 @@ class Site:
 
     def related(self, question: Question) -> list[Question]:
         return self.relatedness.related(question) if self.relatedness is not None else []
+
+    # ---------------------------------------------------------------- links
+
+    def resolve(self, url: str, target: Target) -> tuple[str | None, str | None]:
+        """Where a link of the content goes on this site (or in the book): (URL, None), or (None, why not).
+
+        ``#anchor`` goes to the page of the question (or the home page's section or part) that
+        holds that anchor in the document; a relative path goes to the file next to the
+        document, published with the site.
+        """
+        collection = self._by_slug[target.doc]
+        path, _, fragment = url.partition("#")
+        if not path:
+            return self._anchor(collection, fragment, target)
+        if not collection.file:
+            return None, "the document was not read from a file"
+        folder = Path(collection.file).parent
+        file = (folder / unquote(path.split("?", 1)[0])).resolve()
+        if file == Path(collection.file).resolve():
+            return self._anchor(collection, fragment, target) if fragment else (target.base or "./", None)
+        if file.suffix.lower() in (".md", ".markdown"):
+            other = next((c for c in self.collections if c.file and Path(c.file).resolve() == file), None)
+            if other is None:
+                return (
+                    None,
+                    "it is another Markdown document, which is not part of this site: link to its address instead",
+                )
+            return (target.base or "./"), None
+        if not file.is_file():
+            return None, f"there is no file '{path}' next to the document"
+        if target.book:
+            return file.as_uri(), None
+        published = self._publish(file, folder)
+        return target.base + published + (f"#{fragment}" if fragment else ""), None
+
+    def _anchor(self, collection: Collection, fragment: str, target: Target) -> tuple[str | None, str | None]:
+        if not fragment:
+            return "#", None
+        anchors = collection.anchors
+        key = unquote(fragment)
+        if key not in anchors:
+            key = key.lower()
+        if key not in anchors:
+            return None, f"the document has no heading or anchor '#{fragment}'"
+        owner = anchors[key]
+        if target.book:
+            if isinstance(owner, Question):
+                return f"#{owner.book_id}", None
+            if isinstance(owner, Section):
+                return f"#s-{collection.slug}-{owner.slug}", None
+            return "#contents", None
+        return target.base + self._owner_url(collection, owner) or "./", None
+
+    def _owner_url(self, collection: Collection, owner: object) -> str:
+        if isinstance(owner, Question):
+            return owner.url
+        if isinstance(owner, Section):
+            return f"#{section_anchor(collection, owner)}"
+        if isinstance(owner, Part):
+            return f"#{part_anchor(collection, owner)}"
+        return ""
+
+    def _publish(self, file: Path, folder: Path) -> str:
+        """The URL (from the site root) of a file next to a document; files outside the docs folder
+        are added to :attr:`assets` for the plugin to publish."""
+        if self.docs_dir is not None:
+            try:
+                return file.relative_to(self.docs_dir.resolve()).as_posix()
+            except ValueError:
+                pass
+        try:
+            url = file.relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            url = f"assets/{hashlib.sha1(str(file).encode()).hexdigest()[:8]}-{file.name}"
+        self.assets[url] = file
+        return url
+
+
+def _line_of(collection: Collection, link: str, start: int) -> int:
+    """The source line (1-based) where ``link`` is written, from ``start`` on."""
+    lines = collection.lines
+    for number in range(max(0, start - 1), len(lines)):
+        if link in lines[number]:
+            return number + 1
+    return start

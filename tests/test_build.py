@@ -141,13 +141,17 @@ def test_sections_are_pruned_from_other_pages_and_content_stays_literal(tmp_path
 def test_malformed_source_stops_the_build_with_file_and_line(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"
-    source.write_text("# T\n\n## 1. A question?\nno answer marker\n\n## 2. B?\n**Answer:** b\n", encoding="utf-8")
+    # The seed with the marker of question 3 deleted: the other nine mark their answers.
+    seed = SEED.read_text(encoding="utf-8")
+    third = seed.index("## 3.")
+    source.write_text(seed[:third] + seed[third:].replace("**Answer:**  \n", "", 1), encoding="utf-8")
+    line = seed[:third].count("\n") + 1
     site = tmp_path / "site"
     result = mkdocs_build(site, config)
     assert result.returncode == 1
     assert (
-        "docs/advanced-generative-ai-qa.md:3: question 1 has no answer: add a line '**Answer:**' followed by the answer"
-        in result.stderr
+        f"docs/advanced-generative-ai-qa.md:{line}: question 3 has no answer: add a line '**Answer:**' followed by "
+        "the answer (the other questions of this document mark their answers)" in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not (site / "index.html").exists()

@@ -110,5 +110,6 @@ def test_unused_term_is_a_warning_that_strict_mode_stops(tmp_path: Path):
     glossary.write_text(text + "\n  - term: Quantum annealing\n    short: Not in any answer.\n", encoding="utf-8")
     result = mkdocs_build(tmp_path / "site", config)
     assert result.returncode == 1
-    assert "WARNING -  docs/glossary.yml:" in result.stderr
+    assert "docs/glossary.yml:" in result.stderr
     assert "term 'Quantum annealing' appears in no question" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists(), "strict mode stops before a page is written"
