@@ -165,7 +165,10 @@ class Site:
                 for term_id in question.terms:
                     appears[term_id].append(question)
         self.appears = appears
-        self.relatedness = Relatedness(self.questions) if self.glossary is not None else None
+        self.relatedness = None
+        if self.glossary is not None:
+            related = {term.id: term.related for term in self.glossary.terms.values()}
+            self.relatedness = Relatedness(self.questions, related)
 
     def related(self, question: Question) -> list[Question]:
         return self.relatedness.related(question) if self.relatedness is not None else []
