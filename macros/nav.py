@@ -10,7 +10,7 @@ from markupsafe import Markup
 from .model import Collection
 from .pages import title_markup
 
-__all__ = ["NAV_SIBLINGS", "navigation"]
+__all__ = ["NAV_SIBLINGS", "navigation", "topic_order"]
 
 NAV_SIBLINGS = 25
 """At most this many entries side by side in the navigation (see :func:`_bounded`)."""
@@ -18,6 +18,10 @@ NAV_SIBLINGS = 25
 
 def navigation(collections: list[Collection], pages: Iterable[str], home: str | None = "index.md") -> list:
     """Home, then each collection grouped by section, then the other pages (``src_uri`` s).
+
+    A site of one collection files its questions under "Questions": the document's title is
+    the home page's heading already, and the header shows the site's name. Several
+    collections are told apart by their titles.
 
     Titles are ``Markup``: the theme prints them unescaped in the navigation and escaped in
     the footer's labels, and both then read as written.
@@ -37,7 +41,8 @@ def navigation(collections: list[Collection], pages: Iterable[str], home: str | 
                 children.append({title_markup(section.title_text): _bounded(entries)})
             else:
                 children.extend(entries)
-        nav.append({title_markup(collection.title_text): _bounded(children)})
+        label = title_markup(collection.title_text) if len(collections) > 1 else Markup("Questions")
+        nav.append({label: _bounded(children)})
     others = sorted(
         uri for uri in pages if uri not in generated and uri != home and posixpath.basename(uri) != "404.md"
     )
@@ -66,3 +71,18 @@ def _bounded(entries: list[dict]) -> list[dict]:
             label = f"{first} – {last}" if first != last else first
         groups.append({Markup(label): chunk})  # made of escaped titles and numbers
     return _bounded(groups)
+
+
+def topic_order(mapping) -> tuple:
+    """Where a page goes under its topic on the Topics page: questions in the order of the
+    site (1, 2, ..., 10, not "1", "10", "2"), then other pages by title.
+
+    Material's tags plugin calls it with a mapping of a page to its tags
+    (``listings_sort_by: !!python/name:macros.nav.topic_order`` in ``mkdocs.yml``); the
+    plugin sets ``qa_order`` on every question page.
+    """
+    page = mapping.item
+    order = (getattr(page, "meta", None) or {}).get("qa_order")
+    if isinstance(order, int):
+        return (0, order, "")
+    return (1, 0, str(page.title).casefold())

@@ -58,9 +58,14 @@ def question_page(
     put: Put,
     *,
     selftest_url: str | None = None,
+    topic_href: Callable[[str], str | None] | None = None,
 ) -> tuple[dict, str]:
     """The page of one question: its metadata, and its Markdown (title, place, optional body,
-    collapsed answer, key terms, related questions), without front matter.
+    collapsed answer with its key terms and topics, related questions), without front matter.
+
+    Nothing outside the answer gives it away: the key terms (which the answer uses) and the
+    topics (which come from those terms) are inside ``<details id="answer">``, and "Key terms"
+    is no heading of the table of contents. Material's tag chips above the title are hidden.
 
     The plugin hands the metadata to MkDocs directly: no YAML is written for a thousand
     pages only to be parsed back.
@@ -70,18 +75,21 @@ def question_page(
         question: the question.
         put: keeps finished HTML out of the Markdown (see :data:`Put`).
         selftest_url: URL of the self-test page from the site root, if the site has one.
+        topic_href: a topic's link on the Topics page, from the site root (None: no link).
     """
     here = question.url
     meta: dict = {
         "title": title_markup(question.title),
         "description": title_markup(site.description(question)),
         "qa_number": question.number,
+        "qa_question": True,
         "search": {"boost": 2},  # a question ranks above glossary entries that share its words
     }
     terms = [site.glossary.terms[t] for t in question.terms] if site.glossary else []
     tags = sorted({t.topic for t in terms if t.topic})
     if tags:
         meta["tags"] = tags
+        meta["hide"] = ["tags"]  # shown inside the answer instead (they come from its terms)
     parts = [
         f"# {put(site.heading(question).html, ())}",
         put(f'<p class="qa-eyebrow" data-search-exclude>{_t(question.where)}</p>', ()),
@@ -101,18 +109,23 @@ def question_page(
     if body is not None:
         parts.append(put(f'<div class="qa-body">\n{body.html}\n</div>', body.ids))
     answer = site.answer(question)
+    extra, extra_ids = _with_the_answer(site, question, terms, tags, topic_href)
     parts.append(
         put(
-            f'<details class="qa-answer" id="answer">\n<summary>Answer</summary>\n{answer.html}\n</details>',
-            ("answer", *answer.ids),
+            f'<details class="qa-answer" id="answer">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>',
+            ("answer", *answer.ids, *extra_ids),
         )
     )
-    if terms and site.glossary_url is not None:
-        glossary = relative_url(site.glossary_url, here)
-        items = "\n".join(f'<li><a href="{_e(glossary)}#{t.id}">{_t(t.term)}</a>: {_t(t.short)}</li>' for t in terms)
-        # Left out of the search index: the definitions would make every page match every term.
-        parts.append("## Key terms {: #key-terms data-search-exclude }")
-        parts.append(put(f"<ul data-search-exclude>\n{items}\n</ul>", ()))
+    # The keys (docs/javascripts/qa.js): there from the first paint, so nothing moves when the
+    # script arrives; left out without JavaScript (qa.css) and on paper.
+    parts.append(
+        put(
+            '<p class="qa-keys-hint" data-search-exclude>Keys: <kbd>A</kbd> answer · <kbd>N</kbd> next · '
+            '<kbd>P</kbd> previous · <button type="button" class="qa-keys-hint__all" data-qa-keys>'
+            "all keys <kbd>?</kbd></button></p>",
+            (),
+        )
+    )
     related = site.related(question)
     if related:
         items = "\n".join(
@@ -123,6 +136,35 @@ def question_page(
     return meta, "\n\n".join(parts) + "\n"
 
 
+def _with_the_answer(
+    site: Site,
+    question: Question,
+    terms: list[Term],
+    tags: list[str],
+    topic_href: Callable[[str], str | None] | None,
+) -> tuple[str, tuple[str, ...]]:
+    """The key terms with their definitions, and the topics, as HTML that goes inside the answer.
+
+    "Key terms" is a heading of HTML, not of Markdown: it stays out of the table of contents,
+    where it would sit outside the answer. The definitions are left out of the search index
+    (they would make every page match every term; the glossary page is indexed instead).
+    """
+    if not terms or site.glossary_url is None:
+        return "", ()
+    here = question.url
+    glossary = relative_url(site.glossary_url, here)
+    items = "\n".join(f'<li><a href="{_e(glossary)}#{t.id}">{_t(t.term)}</a>: {_t(t.short)}</li>' for t in terms)
+    html = f'<div class="qa-key-terms" data-search-exclude>\n<h2 id="key-terms">Key terms</h2>\n<ul>\n{items}\n</ul>\n'
+    if tags:
+        links = []
+        for tag in tags:
+            href = topic_href(tag) if topic_href else None
+            links.append(f'<a href="{_e(relative_url(href, here))}">{_t(tag)}</a>' if href else _t(tag))
+        label = "Topic" if len(tags) == 1 else "Topics"
+        html += f'<p class="qa-topics"><strong>{label}:</strong> {", ".join(links)}</p>\n'
+    return html + "</div>\n", ("key-terms",)
+
+
 def question_label_html(site: Site, question: Question) -> str:
     """ "12. Why …?" as HTML: the number (when the document has them) and the rendered question."""
     heading = site.heading(question).html
@@ -130,6 +172,14 @@ def question_label_html(site: Site, question: Question) -> str:
 
 
 # --------------------------------------------------------------------------- home
+
+
+def _home_label(site: Site, question: Question) -> str:
+    """A question on the home page: its number as written, apart (the list shows no other), then the question."""
+    heading = site.heading(question).html
+    if question.number is None:
+        return heading
+    return f'<span class="qa-num">{_t(question.numeral)}.</span> {heading}'
 
 
 def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
@@ -151,21 +201,32 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
         return put(f'<div class="qa-intro">\n{rendered.html}\n</div>', rendered.ids)
 
     for collection in site.collections:
-        parts.append(f"{top} {put(render.inline(collection.title, PAGE).html, ())}")
+        title_class = " {: .qa-title }" if not several else ""
+        parts.append(f"{top} {put(render.inline(collection.title, PAGE).html, ())}{title_class}")
         if collection.intro:
             parts.append(block(collection.intro, collection, 1))
         count = len(collection.questions)
-        parts.append(f"{count} question{'s' if count != 1 else ''}. Open one to read it, then reveal the answer.")
+        parts.append(
+            put(
+                f'<p class="qa-lead">{count} question{"s" if count != 1 else ""}. '
+                "Open one to read it, then reveal the answer.</p>",
+                (),
+            )
+        )
         for section in collection.sections:
             if section.title:
                 title = put(render.inline(section.title, PAGE).html, ())
                 parts.append(f"{sub} {title} {{: #{section_anchor(collection, section)} }}")
             if section.intro:
                 parts.append(block(section.intro, collection, section.line))
+            # The document's own numbers, no bullets beside them; each item names its card, so
+            # that a reader's progress can show there. Out of the search index: each question
+            # is found on its own page.
             items = "\n".join(
-                f'<li><a href="{_e(q.url)}">{question_label_html(site, q)}</a></li>' for q in section.questions
+                f'<li data-qa-card="{_e(q.id)}"><a href="{_e(q.url)}">{_home_label(site, q)}</a></li>'
+                for q in section.questions
             )
-            parts.append(put(f"<ul>\n{items}\n</ul>", ()))
+            parts.append(put(f'<ol class="qa-questions" data-search-exclude>\n{items}\n</ol>', ()))
         for part in collection.parts:
             title = put(render.inline(part.title, PAGE).html, ())
             parts.append(f"{sub} {title} {{: #{part_anchor(collection, part)} }}")
@@ -173,7 +234,7 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
                 parts.append(block(part.body, collection, part.line))
     if links:
         bar = " · ".join(f'<a href="{_e(url or "./")}">{_t(label)}</a>' for label, url in links.items())
-        parts.append(put(f"<p>{bar}</p>", ()))
+        parts.append(put(f'<p class="qa-study-links" data-search-exclude>{bar}</p>', ()))
     return "\n\n".join(parts)
 
 
@@ -196,27 +257,41 @@ def reference_html(term: Term, *, paper: bool = False) -> str:
 
 
 def _facts_html(site: Site, term: Term, here: str) -> str:
-    """An entry's aliases, related terms, reference and the questions that use it, as HTML."""
+    """An entry's aliases, related terms, reference and the questions that use it, as HTML.
+
+    The related terms and the questions are left out of the search index: they repeat names
+    and titles that are found on their own entries and pages. The questions are a list, one
+    per line: their titles hold commas and end in "." or "?", which no separator reads well after.
+    """
     glossary = site.glossary
     facts = []
     if term.aliases:
-        facts.append("<strong>Also:</strong> " + ", ".join(_t(a) for a in term.aliases))
+        facts.append(
+            '<span class="qa-also"><strong>Also:</strong> ' + ", ".join(_t(a) for a in term.aliases) + "</span>"
+        )
     if term.related:
         links = (f'<a href="#{r}">{_t(glossary.terms[r].term)}</a>' for r in term.related)
-        facts.append("<strong>Related:</strong> " + ", ".join(links))
+        facts.append("<span data-search-exclude><strong>Related:</strong> " + ", ".join(links) + "</span>")
     if term.reference:
         facts.append("<strong>Reference:</strong> " + reference_html(term))
+    html = ""
+    if facts:
+        html += "<p>" + "<br />\n".join(facts) + "</p>\n"
     uses = site.appears.get(term.id, [])
     if uses:
-        links = (f'<a href="{_e(relative_url(q.url, here))}">{question_label_html(site, q)}</a>' for q in uses)
-        facts.append("<strong>Appears in:</strong> " + ", ".join(links))
-    if not facts:
-        return ""
-    return '<div class="qa-facts">\n<p>' + "<br />\n".join(facts) + "</p>\n</div>"
+        items = "\n".join(
+            f'<li><a href="{_e(relative_url(q.url, here))}">{question_label_html(site, q)}</a></li>' for q in uses
+        )
+        html += f'<div class="qa-appears" data-search-exclude>\n<p><strong>Appears in:</strong></p>\n<ul>\n{items}\n</ul>\n</div>\n'
+    return f'<div class="qa-facts">\n{html}</div>' if html else ""
 
 
 def glossary_markdown(site: Site, glossary: Glossary, put: Put, here: str) -> str:
     """The glossary page body: an A-Z jump bar, then every entry with an anchor of its own.
+
+    Each entry is a section of the search index (its heading, definition, aliases and
+    reference); the letters and the jump bar are not. With JavaScript, a filter box above the
+    bar narrows the list as one types (``docs/javascripts/qa.js``).
 
     Args:
         site: the site.
@@ -235,14 +310,27 @@ def glossary_markdown(site: Site, glossary: Glossary, put: Put, here: str) -> st
         for letter in letters
     )
     parts = [
-        f"{len(glossary.terms)} terms used in the questions. Hover over or focus a linked term on any "
-        "question page to see its definition; every entry lists the questions that use it.",
-        put(f'<nav class="qa-az" aria-label="Glossary letters">{bar}</nav>', ()),
+        put(
+            f'<p class="qa-glossary-lead" data-search-exclude>{len(glossary.terms)} terms used in the questions. '
+            "Hover over, focus or tap a linked term on any question page to see its definition; every entry "
+            "lists the questions that use it.</p>",
+            (),
+        ),
+        # The filter box works with JavaScript (docs/javascripts/qa.js) and is hidden without it
+        # (qa.css); it is in the page from the start, so nothing moves when the script arrives.
+        put(
+            '<div class="qa-filter" data-search-exclude><label for="qa-filter">Filter the terms</label>'
+            '<input type="search" id="qa-filter" autocomplete="off" spellcheck="false" '
+            'aria-describedby="qa-filter-count" />'
+            '<p id="qa-filter-count" class="qa-filter__count" role="status"></p></div>',
+            (),
+        ),
+        put(f'<nav class="qa-az" aria-label="Glossary letters" data-search-exclude>{bar}</nav>', ()),
     ]
     for letter in letters:
         if letter not in by_letter:
             continue
-        parts.append(f"## {md_text(letter)} {{ #{_anchor(letter)} }}")
+        parts.append(f"## {md_text(letter)} {{ #{_anchor(letter)} data-search-exclude }}")
         for term in by_letter[letter]:
             lines = [f"### {md_text(term.term)} {{ #{term.id} }}", "", md_text(term.short)]
             if term.long:

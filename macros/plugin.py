@@ -7,7 +7,8 @@ unit                  what it does
 :mod:`.site`          the model, rendered once (:mod:`.render`): terms, titles
 :mod:`.pages`         the Markdown of question, home and glossary pages
 :mod:`.blocks`        finished HTML in those pages, kept out of Python-Markdown
-:mod:`.nav`           the navigation
+:mod:`.nav`           the navigation, and the order of the Topics page
+:mod:`.searchindex`   the search index: answers findable, never shown in a result
 :mod:`.selftest`      the self-test page and the Anki deck
 :mod:`.book`          the PDF book
 ====================  ==========================================================
@@ -17,6 +18,7 @@ Only this module imports MkDocs.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -34,6 +36,7 @@ from .loading import load_site
 from .model import Diagnostic, InputError, page_url
 from .nav import navigation
 from .pages import glossary_markdown, home_markdown, question_page
+from .searchindex import IndexedQuestion, study_index
 from .selftest import ANKI_PATH, anki_tsv, selftest_markdown
 from .site import Site
 
@@ -142,8 +145,11 @@ class QAPlugin(BasePlugin[QAConfig]):
             server.watch(str((Path(config.docs_dir) / self.config.source).resolve()))
         return server
 
+    @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With ``pdf: true``, write the PDF book into the site."""
+        """Keep answers out of search results (see :mod:`.searchindex`); with ``pdf: true``,
+        write the PDF book into the site."""
+        self._study_search_index(config)
         site = self._site()
         if not self.config.pdf or not site.collections:
             return
@@ -198,10 +204,36 @@ class QAPlugin(BasePlugin[QAConfig]):
     def _put(self, page_uri: str):
         return lambda html, ids: self.blocks.put(page_uri, html, ids)
 
+    def _study_search_index(self, config: MkDocsConfig) -> None:
+        """One entry per question page in Material's search index, its answer in a field that
+        search finds and never shows (see :mod:`.searchindex`)."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not path.is_file():
+            return  # no search plugin, or it is disabled
+        site = self._site()
+        questions = {}
+        for question in site.questions:
+            body = site.body(question)
+            url = page_url(question.src_uri, config.use_directory_urls)
+            questions[url] = IndexedQuestion(body.text if body else "", site.answer(question).text)
+        data = study_index(json.loads(path.read_text(encoding="utf-8")), questions)
+        path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")  # as Material writes it
+
+    def _topic_href(self, config: MkDocsConfig):
+        """A topic's link on the Topics page (from the site root), as Material's tags plugin makes it."""
+        tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+        page = self.urls.get(TAGS_PAGE)
+        if tags is None or not page:
+            return None
+        options = tags.config
+        slugify, separator, form = options.tags_slugify, options.tags_slugify_separator, options.tags_slugify_format
+        return lambda name: f"{page}#{form.format(slug=slugify(name, separator))}"
+
     def _add_question_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One generated page per question; its edit button opens the source document."""
         site = self._site()
         self.meta = {}
+        topic_href = self._topic_href(config)
         for question in site.questions:
             uri = question.src_uri
             if files.get_file_from_path(uri) is not None:
@@ -210,8 +242,9 @@ class QAPlugin(BasePlugin[QAConfig]):
                     f"would replace docs/{uri}: rename that file"
                 )
             meta, content = question_page(
-                site, question, self._put(uri), selftest_url=self.urls[SELF_TEST_PAGE] or None
+                site, question, self._put(uri), selftest_url=self.urls[SELF_TEST_PAGE] or None, topic_href=topic_href
             )
+            meta["qa_order"] = len(self.meta)  # its place in the site (the Topics page sorts by it)
             page = File.generated(config, uri, content=content)
             page.edit_uri = question.collection.source_uri or None  # no edit link for a document outside docs/
             files.append(page)

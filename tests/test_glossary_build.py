@@ -56,8 +56,7 @@ def test_appears_in_matches_the_pages_that_link(built_site: Path):
     appears: dict[str, set[str]] = {}
     for heading in glossary.select("article h3[id]"):
         facts = heading.find_next_sibling("div", class_="qa-facts")
-        label = facts.find("strong", string="Appears in:") if facts else None
-        links = label.find_next_siblings("a") if label else []
+        links = facts.select(".qa-appears li a") if facts else []
         appears[heading["id"]] = {a["href"].rstrip("/").split("/")[-1] for a in links}
     assert appears == dict(linked_from)
 
