@@ -34,7 +34,7 @@ def print_page(page, path: Path, paper: str = "A4") -> str:
 
 def chrome_texts(page) -> list[str]:
     """Texts of the site's chrome (header, navigation, sidebars, footer) that the content does not repeat."""
-    content = normal(page.inner_text(".md-content"))
+    content = normal(page.eval_on_selector(".md-content", "e => e.textContent"))  # the closed answer too
     texts = page.eval_on_selector_all(
         ".md-header, .md-nav__link, .md-footer__link, .md-footer-meta, .md-search",
         "els => els.map(e => e.textContent)",
