@@ -81,10 +81,8 @@
   else onPage();
 })();
 
-/* Study aids, each a function of its own, run on every page instant navigation shows:
-   keys (A the answer, ? the list of keys), the answer opened at a search match, glossary
-   definitions on hover, focus and tap, the glossary's filter box, progress on the home
-   page. Without JavaScript none of it is there, and the pages read as built. */
+/* Study aids, each a function of its own, run on every page (document$): keys, the answer
+   opened at a search match, definitions, the glossary filter, home progress. */
 (function () {
   "use strict";
 
@@ -105,6 +103,7 @@
 
   var KEYS = [
     ["On a question page", [["A", "show or hide the answer"], ["N", "next question"], ["P", "previous question"]]],
+    ["In the self-test's flashcards", [["Space", "show the answer"], ["1–4", "Again, Hard, Good, Easy"], ["U", "undo the last rating"]]],
     ["Anywhere", [["/", "search (also S or F)"], ["?", "this list of keys"], ["Esc", "close it, or the search"]]],
   ];
   var sheet = null;
@@ -126,8 +125,7 @@
     close.addEventListener("click", function () {
       sheet.close();
     });
-    // Keys typed in the sheet stay in it: N and P would leave the page behind it, and Tab
-    // goes round its buttons instead of out to the browser.
+    // Keys stay in the sheet (N would leave the page behind it); Tab goes round in it.
     sheet.addEventListener("keydown", function (ev) {
       ev.stopPropagation();
       if (ev.key === "?") sheet.close();
@@ -166,8 +164,7 @@
     return true;
   }
 
-  /* Material's keyboard$ gives the keys it does not take itself, with its rules: none
-     while typing in a field or with Ctrl or Cmd held, and "search" mode while searching. */
+  /* Material's keyboard$: no keys while typing in a field, "search" mode while searching. */
   function watchKeys() {
     if (!window.keyboard$ || typeof window.keyboard$.subscribe !== "function") return;
     window.keyboard$.subscribe(function (key) {
@@ -183,13 +180,10 @@
 
   /* ------------------------------------------------------------------ search matches */
 
-  /* A search result carries the words it matched (?h=, Material's search.highlight). When
-     one of them is in the answer but not in the question, open the answer, highlight the
-     words in it and bring the first into view. Material marks only what is visible, and
-     only once: after instant navigation it has marked the page before the answer opens;
-     on a first load, once the search index is in. So the words in the answer are
-     highlighted here without touching the page (CSS highlights: Material's later marks,
-     if any, replace what they cover), as Material's marks look. */
+  /* A search result's words (?h=): when one is in the answer and not in the question, open
+     the answer, highlight them and scroll to the first. Material marks only visible text
+     (after instant navigation, before the answer opens): CSS highlights here, which its
+     later marks on a first load replace. */
   function openAtMatch() {
     var details = answer();
     var query = new URL(location.href).searchParams.get("h");
@@ -220,7 +214,7 @@
       CSS.highlights.set("qa-match", highlight);
     }
     setTimeout(function () {
-      // after instant navigation has set the scroll position of the new page
+      // after instant navigation has scrolled the new page
       var first = details.querySelector("mark[data-md-highlight]") || ranges[0];
       if (!first) return;
       var box = first.getBoundingClientRect();
@@ -250,12 +244,9 @@
 
   /* ------------------------------------------------------------------ definitions */
 
-  /* The definition of a glossary link in a box of body-text size above the link (below
-     when there is no room above), so the line after it stays readable. Hover or focus
-     shows it; on a touch screen a tap shows it with a link to the entry, and a second
-     tap on the term goes there. The build writes the definition as the link's title
-     (what a browser shows without JavaScript); a script in the page moves it to
-     data-qa-def before Material would make a tooltip of it (overrides/main.html). */
+  /* A glossary link's definition in a box of body-text size above the term (below it under
+     the header): hover, focus, or a tap, which adds a link to the entry (a second tap
+     follows the term). overrides/main.html moves the title to data-qa-def first. */
   var tip = null;
   var tipFor = null;
   var tipTapped = false;
@@ -264,7 +255,7 @@
 
   function definition(link) {
     var value = link.getAttribute("data-qa-def") || link.getAttribute("title") || "";
-    // Held as escaped HTML (Material shows a title as HTML): read as text, never as markup.
+    // escaped HTML (Material shows a title as HTML): read as text, never as markup
     return new DOMParser().parseFromString(value, "text/html").documentElement.textContent;
   }
 
@@ -279,7 +270,7 @@
         hideTip(250);
       });
     }
-    var landmark = link.closest("main") || document.body; // axe: all content in landmarks
+    var landmark = link.closest("main") || document.body; // content stays in a landmark
     if (tip.parentNode !== landmark) landmark.append(tip);
     if (tipFor && tipFor !== link) tipFor.removeAttribute("aria-describedby");
     tipFor = link;
@@ -303,7 +294,7 @@
     var ceiling = header ? header.getBoundingClientRect().bottom : 0;
     tip.style.left = "0px";
     tip.style.top = "0px";
-    var size = tip.getBoundingClientRect(); // at the origin: its width is not squeezed by an edge
+    var size = tip.getBoundingClientRect(); // measured away from the edge
     var gap = 6;
     var below = top.top - size.height - gap < ceiling + 4;
     var y = below ? bottom.bottom + gap : top.top - size.height - gap;
@@ -361,13 +352,12 @@
       if (ev.key === "Escape" && tip && tip.classList.contains("qa-tip--active")) hideTip();
       pointer = "key";
     }, true);
-    // A tap on a term shows its definition in place; a second tap on it follows the link.
     document.addEventListener("click", function (ev) {
       var link = term(ev.target);
       if (!link || !touching()) return;
       if (link === tipFor && tipTapped) return;
       ev.preventDefault();
-      ev.stopPropagation(); // before Material's instant navigation sees it
+      ev.stopPropagation(); // before instant navigation sees it
       showTip(link, true);
     }, true);
     window.addEventListener("resize", function () {
@@ -425,7 +415,7 @@
           if (next.tagName === "H3" && !next.hidden) any = true;
         }
         heading.hidden = !any;
-        var link = bar.querySelector('a[href$="#' + heading.id + '"]'); // instant navigation makes it absolute
+        var link = bar.querySelector('a[href$="#' + heading.id + '"]'); // made absolute by Material
         if (!link) return;
         link.classList.toggle("qa-az--off", !any);
         if (any) {
@@ -455,8 +445,7 @@
 
   /* ------------------------------------------------------------------ home progress */
 
-  /* Studied or due, beside each question of the home page, read from the stored progress
-     (QAStore, qa.js); nothing when none is stored. No script is fetched for it. */
+  /* Studied or due beside each question of the home page, from QAStore; no script fetched. */
   function homeProgress() {
     var items = document.querySelectorAll("article .qa-questions li[data-qa-card]");
     var Q = window.QAStore;
@@ -483,7 +472,7 @@
       if (isDue) due += 1;
       item.append(" ", el("span", { class: "qa-progress" + (isDue ? " qa-progress--due" : "") }, [isDue ? "due" : "studied"]));
     });
-    // After the last list, so that the questions do not move down when it comes.
+    // after the lists: the questions do not move
     var lists = document.querySelectorAll("article ol.qa-questions");
     var practise = document.querySelector("article .qa-study-links a[href*='self-test']");
     if (lists.length && studied && !document.querySelector(".qa-progress-summary")) {
@@ -505,8 +494,7 @@
 
   watchKeys();
   watchTerms();
-  // Buttons of the pages: the list of keys (question pages), the search (the 404 page, as
-  // the header's search icon opens it).
+  // Buttons: the list of keys; the search (404 page), opened as the header's icon does.
   document.addEventListener("click", function (ev) {
     var target = ev.target.closest ? ev.target : ev.target.parentElement;
     var label = document.querySelector('.md-header label[for="__search"]');
