@@ -191,6 +191,7 @@ class Shape:
     kind: str = "heading"  # heading, details, list, bold, qa-pairs
     numbered: bool = True
     marked: bool = True  # its answers follow a marker (**Answer:**, A:, an "Answer" heading ...)
+    rule: str = ""  # how its questions were told from its other headings, for --check
 
     def describe(self, collection: Collection | None = None) -> str:
         """ "numbered `##` headings, answers after a marker"."""

@@ -337,9 +337,17 @@ def _shape(units: list[Unit], reading: _Reading) -> tuple[Shape, dict[int, _Cand
     if counts[best] == 0:
         return Shape("heading"), {}
     if best == "numbered" or (best == "asking" and counts["numbered"] >= counts["asking"]):
-        return Shape("heading", numbered=True), _numbered_headings(units, numbered)
+        return Shape("heading", numbered=True, rule="a heading is a question when it has a number"), _numbered_headings(
+            units, numbered
+        )
     if best == "asking":
-        return Shape("heading", numbered=False), _asking_headings(units, headings, asking)
+        prefixed = sum(1 for i in asking if _Q_PREFIX.match(_strip_bold(units[i].text)))
+        rule = (
+            "a heading is a question when it starts with 'Q.'"
+            if prefixed >= MARKED * len(asking)
+            else "a heading is a question when it ends in '?', or follows the pattern of its sibling questions"
+        )
+        return Shape("heading", numbered=False, rule=rule), _asking_headings(units, headings, asking)
     if best == "details":
         return Shape("details", numbered=False, marked=False), {
             i: _Candidate(i, None, _strip_bold(u.text)) for i, u in details.items()

@@ -277,6 +277,7 @@ class _ContentTree(Treeprocessor):
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 class _Clean(Postprocessor):
@@ -352,6 +353,8 @@ class QAContent(Extension):
         md.postprocessors.register(_Clean(md, self), "qa-clean", 0)  # after the raw HTML is back (30)
         # "5." starts a list at 5, as on GitHub.
         md.parser.blockprocessors["olist"].LAZY_OL = False
+        # Any ASCII punctuation can be escaped with a backslash, as in CommonMark ("\<", "\$").
+        md.ESCAPED_CHARS = sorted(set(md.ESCAPED_CHARS) | set(_PUNCTUATION))
 
 
 # --------------------------------------------------------------------------- the renderer
