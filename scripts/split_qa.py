@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.model import Collection, QAFormatError  # noqa: E402
-from macros.pages import export_markdown  # noqa: E402
-from macros.parser import UNANSWERED, parse_file, plain_words  # noqa: E402
+from macros.model import Collection, QAFormatError
+from macros.pages import export_markdown
+from macros.parser import UNANSWERED, parse_file, plain_words
 
 
 def _model_json(collections: list[Collection]) -> list[dict]:

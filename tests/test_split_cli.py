@@ -40,7 +40,8 @@ def test_open_questions_need_the_option():
     document = ROOT / "tests" / "import" / "real" / "devops-exercises.md"
     refused = run(str(document), "--check")
     assert refused.returncode == 1
-    assert "has no answer" in refused.stderr and "unanswered: skip" in refused.stderr
+    assert "has no answer" in refused.stderr
+    assert "unanswered: skip" in refused.stderr
     shown = run(str(document), "--check", "--unanswered", "show")
     assert shown.returncode == 0
     assert shown.stdout.startswith(f"{document}: 50 questions in 9 sections: <details> blocks")
