@@ -33,8 +33,8 @@ DANGEROUS_TAGS = ("script", "iframe", "form", "input", "button", "object", "embe
 def _dangers(html, page: str) -> list[tuple[str, str]]:
     """Everything in a built page that the content could have smuggled in."""
     found = []
-    article = html.select_one("article") or html
-    for element in article.find_all(True):
+    article = html.select_one("article")
+    for element in article.find_all(True) if article is not None else ():
         for name, value in element.attrs.items():
             if name.startswith("on") or name == "style":
                 found.append((page, f"{element.name} {name}"))
