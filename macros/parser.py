@@ -799,7 +799,8 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
         answer = "\n\n".join(
             p for p in [first or "", _markdown(_keep(answer_units, lines, collection), lines)] if p.strip()
         )
-        answer = _strip_trailing(answer)
+        if first and ("\n" in first.strip() or shape.kind in ("list", "details")):
+            answer = _strip_trailing(answer)  # text that is not units of the document: read it again
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(_marker_kind(u) for u in q.units) and shape.kind != "list"
         if strict and unmarked:

@@ -82,8 +82,10 @@ class _Text(HTMLParser):
                 self.parts.append(alt)
 
 
+@lru_cache(maxsize=8192)
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML fragment, whitespace collapsed."""
+    """The visible text of an HTML fragment, whitespace collapsed (the same spacers and "back to
+    top" blocks recur hundreds of times in a document: read once)."""
     parser = _Text()
     parser.feed(html)
     parser.close()
