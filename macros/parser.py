@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, slugify
+from .model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
 from .source import Unit, html_to_text, read_units
 
 __all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
@@ -167,21 +167,9 @@ def parse_file(path: str | Path, display_path: str | None = None, *, unanswered:
         QAFormatError: the file is missing, not UTF-8, or has no questions or broken ones.
     """
     shown = display_path or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise QAFormatError(
-            [Diagnostic(shown, 1, "source document not found: check the path in mkdocs.yml (plugins: qa: sources)")]
-        ) from None
-    except OSError as exc:
-        raise QAFormatError([Diagnostic(shown, 1, f"cannot read the source document: {exc.strerror}")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise QAFormatError(
-            [Diagnostic(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")]
-        ) from None
+    text = read_document(
+        path, shown, QAFormatError, "source document", "check the path in mkdocs.yml (plugins: qa: sources)"
+    )
     collection = parse_text(text, shown, unanswered=unanswered)
     collection.file = str(Path(path))
     return collection

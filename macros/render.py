@@ -18,7 +18,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from html.parser import HTMLParser
 from typing import Any
 
 from markdown import Markdown
@@ -28,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .sanitize import clean
-from .source import for_python_markdown
+from .source import for_python_markdown, visible_text
 
 __all__ = [
     "BOOK",
@@ -111,21 +110,9 @@ _INLINE = {
 # --------------------------------------------------------------------------- text helpers
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def html_text(html: str) -> str:
     """The text of an HTML fragment, entities decoded, whitespace collapsed."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    return visible_text(html)
 
 
 def cut_words(text: str, limit: int) -> str:

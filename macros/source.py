@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["Item", "Unit", "for_python_markdown", "html_to_text", "markdown_it", "read_units"]
+__all__ = ["Item", "Unit", "for_python_markdown", "html_to_text", "markdown_it", "read_units", "visible_text"]
 
 
 @lru_cache(maxsize=1)
@@ -82,14 +82,19 @@ class _Text(HTMLParser):
                 self.parts.append(alt)
 
 
-@lru_cache(maxsize=8192)
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML fragment, whitespace collapsed (the same spacers and "back to
-    top" blocks recur hundreds of times in a document: read once)."""
+def visible_text(html: str) -> str:
+    """The visible text of an HTML fragment (an image's alt text included), whitespace collapsed."""
     parser = _Text()
     parser.feed(html)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+@lru_cache(maxsize=8192)
+def html_to_text(html: str) -> str:
+    """:func:`visible_text` of the small HTML blocks of a document (the same spacers and "back
+    to top" blocks recur hundreds of times: read once)."""
+    return visible_text(html)
 
 
 _DETAILS_TAG = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.IGNORECASE)
