@@ -311,9 +311,12 @@ def test_embedded_json_cannot_break_out_of_its_element():
     data = json.loads(html.select_one("#qa-selftest-data").get_text())
     card = data["cards"][0]
     assert card["title"] == collection.questions[0].plain_title
-    assert text_of(card["a"]).startswith("Does </div></script><!-- <b>x</b> & &amp; break it?")
-    assert html.find("b") is None, "content HTML stays text on the page"
-    assert html.select_one("h3").get_text() == "1. Does </div></script><!-- <b>x</b> & &amp; break it?"
+    # As GitHub shows it: the stray closing tags go, the unclosed comment is text, <b> is bold.
+    assert text_of(card["a"]).startswith("Does <!-- x & & break it?")
+    # Bold in the plain list's heading and its checklist point, and in the key's heading and answer.
+    assert [b.get_text() for b in html.find_all("b")] == ["x", "x", "x", "x"]
+    assert html.select_one("h3").get_text() == "1. Does <!-- x & & break it?"
+    assert html.find("script") is None
 
 
 # --------------------------------------------------------------------------- adding a question
