@@ -74,6 +74,8 @@ _BOLD_LINE = re.compile(rf"^(?:\*\*|__)(?P<inner>(?:(?!\*\*|__).)+?)(?:\*\*|__)(
 _BACK_TO_TOP = re.compile(r"back\s+to\s+(?:the\s+)?top|go\s+to\s+top|^\W*top\W*$|\u2191|\u21a5|\u2b06", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"^\W*(?:table\s+of\s+contents?|contents|toc|index|list\s+of\s+questions)\W*$", re.IGNORECASE)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|href\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_MAY_TRAIL = re.compile(r"\]\(#|href=|^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+"""What an answer taken from text needs for a "back to top" link or a closing rule to be in it."""
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+\S")
 
 
@@ -787,7 +789,7 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
         answer = "\n\n".join(
             p for p in [first or "", _markdown(_keep(answer_units, lines, collection), lines)] if p.strip()
         )
-        if first and ("\n" in first.strip() or shape.kind in ("list", "details")):
+        if first and ("\n" in first.strip() or shape.kind in ("list", "details")) and _MAY_TRAIL.search(answer):
             answer = _strip_trailing(answer)  # text that is not units of the document: read it again
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(_marker_kind(u) for u in q.units) and shape.kind != "list"

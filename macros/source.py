@@ -68,23 +68,24 @@ class Unit:
 
 
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, alt: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.alt = alt
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "img":
+        if tag == "img" and self.alt:
             alt = dict(attrs).get("alt")
             if alt:
                 self.parts.append(alt)
 
 
-def visible_text(html: str) -> str:
-    """The visible text of an HTML fragment (an image's alt text included), whitespace collapsed."""
-    parser = _Text()
+def visible_text(html: str, *, alt: bool = False) -> str:
+    """The text of an HTML fragment, whitespace collapsed; with ``alt``, images count by their alt text."""
+    parser = _Text(alt)
     parser.feed(html)
     parser.close()
     return " ".join("".join(parser.parts).split())
@@ -92,9 +93,9 @@ def visible_text(html: str) -> str:
 
 @lru_cache(maxsize=8192)
 def html_to_text(html: str) -> str:
-    """:func:`visible_text` of the small HTML blocks of a document (the same spacers and "back
-    to top" blocks recur hundreds of times: read once)."""
-    return visible_text(html)
+    """:func:`visible_text` of the small HTML blocks of a document, images by their alt text (a
+    banner is content; the same spacers and "back to top" blocks recur hundreds of times: read once)."""
+    return visible_text(html, alt=True)
 
 
 _DETAILS_TAG = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.IGNORECASE)
@@ -306,6 +307,12 @@ _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
 _BREAKS = {"fence", "code_block", "html_block", "table_open", "blockquote_open", "hr"}
 
 
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> list[Token]:
+    """The block tokens of a piece of content (read only): one parse serves every output."""
+    return markdown_it().parse(text)
+
+
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
     """Markdown written for GitHub, rewritten so that Python-Markdown reads it the same way.
 
@@ -324,7 +331,7 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       where Python-Markdown would read everything up to ``</div>`` as raw HTML.
     """
     lines = text.split("\n")
-    tokens = markdown_it().parse(text)
+    tokens = _tokens(text)
     indent: dict[int, tuple[str, int, int]] = {}  # line -> (how, old column, new column)
     blank_before: set[int] = set()
     headings: list[tuple[int, int, int]] = []  # (line, level, lines it spans)
