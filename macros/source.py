@@ -304,6 +304,9 @@ def _dedent(text: str) -> str:
 # --------------------------------------------------------------------------- GitHub's reading for Python-Markdown
 
 _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
+_ALERT = re.compile(r"^ {0,3}> ?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
+_ALERTS = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}
+"""GitHub's alerts ("> [!NOTE]") as the admonitions of pymdownx.blocks.admonition."""
 _BREAKS = {"fence", "code_block", "html_block", "table_open", "blockquote_open", "hr"}
 
 
@@ -325,6 +328,8 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       CommonMark lets a list or a fence interrupt a paragraph, Python-Markdown does not;
     - with ``question_level``, headings move so that the shallowest one sits just below
       the output's question heading (levels 2–6);
+    - GitHub's alerts (a blockquote that starts with ``[!NOTE]``, ``[!TIP]``, ``[!WARNING]`` ...)
+      become admonitions (``/// note``), shown as GitHub shows them;
     - with ``stash`` (Python-Markdown's ``htmlStash.store``), each HTML block is handed over
       as it is and Markdown between HTML tags stays Markdown: CommonMark ends an HTML block
       at a blank line (``<div>``, a blank line, ``**bold**``: bold text inside a div),
@@ -338,6 +343,7 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
     items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
     previous: dict[int, Token] = {}  # nesting level -> the last block closed there
     html_blocks: dict[int, tuple[int, str]] = {}  # first line -> (end line, raw HTML)
+    alerts: dict[int, tuple[int, str]] = {}  # first line of a "> [!NOTE]" blockquote -> (end line, its type)
     quotes = 0  # blockquotes open (their lines start with '>': left as they are)
     ended_item: dict[int, Token | None] = {}  # nesting level of an item -> the last block inside the item before
     for token in tokens:
@@ -370,6 +376,9 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                     blank_before.add(start)
         if token.type == "blockquote_open":
             quotes += 1
+            alert = _ALERT.match(lines[token.map[0]]) if token.map and token.level == 0 else None
+            if alert:
+                alerts[token.map[0]] = (token.map[1], alert.group(1).upper())
         elif token.type == "blockquote_close":
             quotes -= 1
         elif token.type == "html_block" and token.map and stash is not None and not quotes:
@@ -397,6 +406,15 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             continue
         if number in blank_before:
             out.append("")
+        if number in alerts:
+            end, kind = alerts[number]
+            if out and out[-1].strip():
+                out.append("")
+            out.append(f"/// {_ALERTS[kind]} | {kind.capitalize()}")
+            out += [re.sub(r"^ {0,3}> ?", "", ln) for ln in lines[number + 1 : end]]
+            out += ["///", ""]
+            skip = end - number - 1
+            continue
         if number in html_blocks:
             end, html = html_blocks[number]
             column = indent[number][2] if number in indent and indent[number][0] == "inside" else 0

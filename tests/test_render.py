@@ -222,3 +222,24 @@ def test_rendering_is_cached_per_source_and_target():
     render = renderer()
     assert render.markdown("x", STUDY) is render.markdown("x", STUDY)
     assert render.markdown("x", STUDY) is not render.markdown("x", DECK)
+
+
+def test_github_alerts_become_admonitions():
+    assert_renders(
+        """
+        > [!WARNING]
+        > Do **not** force-push a shared branch.
+        """,
+        """
+        <div class="admonition warning">
+        <p class="admonition-title">Warning</p>
+        <p>Do <strong>not</strong> force-push a shared branch.</p>
+        </div>
+        """,
+    )
+
+
+def test_emoji_shortcodes_show_as_the_characters():
+    assert_renders(
+        "Click :star: at 10:30:00, not :no_such_emoji:.", "<p>Click ⭐ at 10:30:00, not :no_such_emoji:.</p>"
+    )
