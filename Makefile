@@ -51,7 +51,7 @@ lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse s
 	$(BIN)/python tools/lighthouse.py
 
 vendor: $(NODE_STAMP)  ## regenerate docs/javascripts/vendor/ts-fsrs/ from the pinned npm package (commit the result)
-	node scripts/vendor_ts_fsrs.js
+	node tools/vendor.js
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tools tests

@@ -9,7 +9,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const ROOT = path.join(__dirname, "..", "..");
-const vendor = require(path.join(ROOT, "scripts", "vendor_ts_fsrs.js"));
+const vendor = require(path.join(ROOT, "tools", "vendor.js"));
 const installed = fs.existsSync(path.join(ROOT, "node_modules", "ts-fsrs", "package.json"));
 // CI must run it; elsewhere a missing node_modules skips it with the reason.
 const skip = !installed && !process.env.CI && "node_modules is missing: run `npm ci` (make test does)";

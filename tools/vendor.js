@@ -4,8 +4,8 @@
 // terser, with a banner naming the version and licence, and the package's LICENSE file
 // beside it. The copy is committed, so `make serve` needs no Node.
 //
-//   node scripts/vendor_ts_fsrs.js          write docs/javascripts/vendor/ts-fsrs/ (`make vendor`)
-//   node scripts/vendor_ts_fsrs.js --check  exit 1 when the committed copy differs from it
+//   node tools/vendor.js          write docs/javascripts/vendor/ts-fsrs/ (`make vendor`)
+//   node tools/vendor.js --check  exit 1 when the committed copy differs from it
 //
 // tests/js/vendor.test.js runs the check: a hand edit of the copy, or a version bump
 // without `make vendor`, fails the tests.
