@@ -299,6 +299,26 @@ _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
 _BREAKS = {"fence", "code_block", "html_block", "table_open", "blockquote_open", "hr"}
 
 
+def _display_maths(lines: list[str], start: int, end: int) -> set[int]:
+    """The lines before which a blank line sets the ``$$`` display maths of the paragraph
+    ``lines[start:end]`` apart: a ``$$`` that starts a line, to the line that ends with ``$$``
+    (and the line after the paragraph, a list item's next marker for one)."""
+    breaks: set[int] = set()
+    number = start
+    while number < end:
+        line = lines[number].strip()
+        if line.startswith("$$"):
+            close = next(
+                (k for k in range(number, end) if lines[k].strip().endswith("$$") and (k > number or len(line) > 4)),
+                None,
+            )
+            if close is not None:
+                breaks.update(k for k in (number, close + 1) if start < k <= end and k < len(lines))
+                number = close
+        number += 1
+    return breaks
+
+
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
     """Markdown written for GitHub, rewritten so that Python-Markdown reads it the same way.
 
@@ -309,6 +329,9 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       ``1)`` markers become ``1.``;
     - a blank line goes before a block that follows a paragraph (or a fence) directly:
       CommonMark lets a list or a fence interrupt a paragraph, Python-Markdown does not;
+    - ``$$`` maths on lines of its own inside a paragraph (text, then ``$$…$$`` on the next
+      line, as GitHub's own example writes it) becomes a block of its own, which is how
+      Python-Markdown's maths extension (arithmatex) reads display maths;
     - with ``question_level``, headings move so that the shallowest one sits just below
       the output's question heading (levels 2–6);
     - with ``stash`` (Python-Markdown's ``htmlStash.store``), each HTML block is handed over
@@ -354,6 +377,8 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 nested_list = token.type.endswith("_list_open") and items
                 if start > 0 and lines[start - 1].strip() and not nested_list:
                     blank_before.add(start)
+        if token.type == "paragraph_open" and token.map and not quotes:
+            blank_before |= _display_maths(lines, *token.map)
         if token.type == "blockquote_open":
             quotes += 1
         elif token.type == "blockquote_close":
