@@ -79,4 +79,35 @@
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
   else onPage();
+
+  /* Maths: arithmatex writes \(…\) in span.arithmatex, \[…\] in div.arithmatex; KaTeX
+     (vendor/katex/) typesets them. Its style and script load once, on the first page with
+     maths; a page without loads nothing. QATypesetMaths(element) typesets maths added later. */
+  var typesetMaths = (window.QATypesetMaths = function (root) {
+    var maths = (root && root.querySelectorAll ? root : document).querySelectorAll(".arithmatex");
+    if (!maths.length || !here) return;
+    var katex = window.katex;
+    if (!katex) {
+      if (typesetMaths.loading) return;
+      typesetMaths.loading = true;
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("vendor/katex/katex.min.css", here).href;
+      var script = document.createElement("script");
+      script.src = new URL("vendor/katex/katex.min.js", here).href;
+      script.onload = function () {
+        typesetMaths(document); // the page shown now: instant navigation may have replaced it
+      };
+      document.body.appendChild(css); // not in <head>: instant navigation drops what the next page's head lacks
+      document.body.appendChild(script);
+      return;
+    }
+    Array.prototype.forEach.call(maths, function (el) {
+      if (el.querySelector(".katex, .katex-error")) return; // typeset already
+      var tex = el.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "");
+      katex.render(tex, el, { displayMode: el.tagName !== "SPAN", throwOnError: false, trust: false });
+    });
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(typesetMaths);
+  else typesetMaths(document);
 })();
