@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -41,7 +41,6 @@ class Site:
     url: str
     pages: dict[str, str]  # question title (the page's h1) -> its path
     folder: Path
-    blocked: list[str] = field(default_factory=list)  # requests to other origins the test stopped
 
     def path(self, start: str) -> str:
         found = [path for title, path in self.pages.items() if title.startswith(start)]
@@ -97,18 +96,21 @@ def linked_images_site(build) -> Site:
     return build(IMAGES, remote_images="link")
 
 
-def stay_home(tab: Tab, site: Site) -> None:
-    """Requests to any other origin are stopped before they leave the machine, and recorded."""
+def stay_home(tab: Tab, site: Site) -> list[str]:
+    """Requests to any other origin are stopped before they leave the machine; returns the list
+    they are recorded in."""
     origin = urlparse(site.url).netloc
+    blocked: list[str] = []
 
     def route(route):
         if urlparse(route.request.url).netloc == origin:
             route.continue_()
         else:
-            site.blocked.append(route.request.url)
+            blocked.append(route.request.url)
             route.abort()
 
     tab.page.context.route("**/*", route)
+    return blocked
 
 
 def open_answer(tab: Tab, site: Site, path: str):
@@ -135,17 +137,17 @@ def test_details_document_has_a_page_per_question_and_its_answer_opens(tab: Tab,
         "What is the difference between > and >>?",
         "Which key ends input typed at a terminal?",
     ]
-    stay_home(tab, details_site)
+    blocked = stay_home(tab, details_site)
     answer = open_answer(tab, details_site, details_site.path("What does set -e"))
     assert answer.locator("p").first.is_visible()
     assert answer.inner_text().strip().endswith("instead of running on with a broken state.")
     assert tab.page.locator("article h1 code").inner_text() == "set -e"  # the <code> of the summary
-    assert details_site.blocked == []
+    assert blocked == []
     assert tab.errors == []
 
 
 def test_html_the_author_wrote_renders_as_html(tab: Tab, details_site: Site):
-    stay_home(tab, details_site)
+    blocked = stay_home(tab, details_site)
     page = tab.page
     answer = open_answer(tab, details_site, details_site.path("How do you print the exit status"))
     assert answer.locator("code").inner_text() == "echo $?"
@@ -165,7 +167,7 @@ def test_html_the_author_wrote_renders_as_html(tab: Tab, details_site: Site):
 
     answer = open_answer(tab, details_site, details_site.path("Which key ends input"))
     assert answer.locator("kbd").all_inner_texts() == ["Ctrl", "D"]
-    assert details_site.blocked == []
+    assert blocked == []
     assert tab.errors == []
 
 
@@ -180,7 +182,7 @@ def test_every_formula_of_an_imported_document_is_typeset(tab: Tab, maths_site: 
         n for n, p in numbered.items() if soup(maths_site.folder / p.strip("/") / "index.html").select(".arithmatex")
     }
     assert with_maths == set(MATHS_QUESTIONS)
-    stay_home(tab, maths_site)
+    blocked = stay_home(tab, maths_site)
     for number, formulas in MATHS_QUESTIONS.items():
         answer = open_answer(tab, maths_site, numbered[number])
         tab.page.wait_for_function(
@@ -200,7 +202,7 @@ def test_every_formula_of_an_imported_document_is_typeset(tab: Tab, maths_site: 
         for source in ("$", "\\(", "\\[", "\\frac", "\\theta", "\\lambda"):
             assert source not in shown, f"question {number} shows {source} as written"
     assert sum("/vendor/katex/katex.min.js" in u for u in tab.requests) == len(MATHS_QUESTIONS)  # once per page load
-    assert maths_site.blocked == []
+    assert blocked == []
     assert tab.errors == []
 
 
@@ -208,7 +210,7 @@ def test_every_formula_of_an_imported_document_is_typeset(tab: Tab, maths_site: 
 
 
 def test_relative_images_load_from_the_site(tab: Tab, images_site: Site):
-    stay_home(tab, images_site)
+    blocked = stay_home(tab, images_site)
     for question, src in (
         ("Draw the TCP three-way handshake", "images/three-way-handshake.png"),
         ("What does a packet capture of a DNS lookup look like?", "images/dns-capture.png"),
@@ -220,26 +222,26 @@ def test_relative_images_load_from_the_site(tab: Tab, images_site: Site):
         assert image.evaluate("(img) => img.naturalWidth") > 0, f"{src} did not load"
         assert image.evaluate("(img) => img.src") == f"{images_site.url}/{src}"
         assert (images_site.folder / src).is_file()
-    assert images_site.blocked == []
+    assert blocked == []
     assert tab.errors == []
 
 
 def test_a_remote_image_is_shown_as_written_by_default_and_its_request_is_the_only_one_off_the_site(
     tab: Tab, images_site: Site
 ):
-    stay_home(tab, images_site)
+    blocked = stay_home(tab, images_site)
     answer = open_answer(tab, images_site, images_site.path("What does a typical home network look like?"))
     image = answer.locator("img")
     assert image.get_attribute("src") == REMOTE
     assert image.get_attribute("alt") == "Home network diagram"
     tab.page.wait_for_timeout(300)
-    assert images_site.blocked == [REMOTE], "the browser asked for the remote image, and only for it"
+    assert blocked == [REMOTE], "the browser asked for the remote image, and only for it"
     assert [e for e in tab.errors if "net::ERR_FAILED" not in e] == []  # the blocked image's failure only
     assert len(tab.errors) <= 1
 
 
 def test_remote_images_link_makes_no_request_and_links_to_the_image(tab: Tab, linked_images_site: Site):
-    stay_home(tab, linked_images_site)
+    blocked = stay_home(tab, linked_images_site)
     answer = open_answer(
         tab, linked_images_site, linked_images_site.path("What does a typical home network look like?")
     )
@@ -250,7 +252,7 @@ def test_remote_images_link_makes_no_request_and_links_to_the_image(tab: Tab, li
     tab.page.mouse.wheel(0, 4000)
     tab.page.wait_for_timeout(300)
     assert off_origin(tab, linked_images_site) == []
-    assert linked_images_site.blocked == []
+    assert blocked == []
     assert tab.errors == []
 
 
@@ -260,7 +262,7 @@ def test_remote_images_link_makes_no_request_and_links_to_the_image(tab: Tab, li
 @pytest.mark.parametrize("name", ["details_site", "linked_images_site"])  # the maths pages: above
 def test_no_page_of_an_imported_site_requests_another_origin(tab: Tab, request: pytest.FixtureRequest, name: str):
     site: Site = request.getfixturevalue(name)
-    stay_home(tab, site)
+    blocked = stay_home(tab, site)
     page = tab.page
     for path in ["/", *site.pages.values()]:
         page.goto(site.url + path)
@@ -270,5 +272,5 @@ def test_no_page_of_an_imported_site_requests_another_origin(tab: Tab, request: 
             page.wait_for_timeout(50)
     page.wait_for_load_state("networkidle")
     assert off_origin(tab, site) == []
-    assert site.blocked == []
+    assert blocked == []
     assert tab.errors == []
