@@ -331,7 +331,9 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       CommonMark lets a list or a fence interrupt a paragraph, Python-Markdown does not;
     - ``$$`` maths on lines of its own inside a paragraph (text, then ``$$…$$`` on the next
       line, as GitHub's own example writes it) becomes a block of its own, which is how
-      Python-Markdown's maths extension (arithmatex) reads display maths;
+      Python-Markdown's maths extension (arithmatex) reads display maths; so does a
+      ```` ```math ```` fence, GitHub's other way of writing display maths (its fence lines
+      become ``$$``);
     - with ``question_level``, headings move so that the shallowest one sits just below
       the output's question heading (levels 2–6);
     - with ``stash`` (Python-Markdown's ``htmlStash.store``), each HTML block is handed over
@@ -343,6 +345,7 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
     tokens = markdown_it().parse(text)
     indent: dict[int, tuple[str, int, int]] = {}  # line -> (how, old column, new column)
     blank_before: set[int] = set()
+    maths: dict[int, str] = {}  # line of a ```math fence -> "fence" (its opening or closing line) or "inside"
     headings: list[tuple[int, int, int]] = []  # (line, level, lines it spans)
     items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
     previous: dict[int, Token] = {}  # nesting level -> the last block closed there
@@ -385,6 +388,12 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             quotes -= 1
         elif token.type == "html_block" and token.map and stash is not None and not quotes:
             html_blocks[token.map[0]] = (token.map[1], token.content)
+        elif token.type == "fence" and token.info.strip() == "math" and token.map and not quotes:
+            start, end = token.map
+            if _fence_closed(token, lines) and indent.get(start, ("",))[0] != "marker":
+                maths.update({start: "fence", end - 1: "fence"})
+                maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
+                blank_before.update(k for k in (start, end) if 0 < k < len(lines))
         if token.type == "heading_open" and token.map:
             headings.append((token.map[0], int(token.tag[1]), token.map[1] - token.map[0]))
         if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
@@ -429,6 +438,10 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 line = " " * new + expanded[old:]
             else:
                 line = " " * new + expanded.lstrip(" ")
+        if maths.get(number) == "fence":
+            line = line[: len(line) - len(line.lstrip(" "))] + "$$"
+        elif maths.get(number) == "inside" and not raw.strip():
+            continue  # a blank line would end the $$ block (and is no TeX in maths)
         if number in heading_at and shift:
             level, span = heading_at[number]
             level = min(6, max(2, level + shift))

@@ -54,6 +54,24 @@ def test_inline_and_display_maths_are_marked_for_katex_on_every_target(target: T
 
 def test_a_math_fence_is_display_maths():
     assert render("```math\nx^2 < 1\n```") == '<div class="arithmatex">\\[\nx^2 &lt; 1\n\\]</div>'
+    # Right after text, with a blank line in it, and in a list item: still one formula.
+    assert render("So:\n```math\na\n\nb\n```\n- then\n\n  ```math\n  c\n  ```") == dedent(
+        r"""
+        <p>So:</p>
+        <div class="arithmatex">\[
+        a
+        b
+        \]</div>
+        <ul>
+        <li>
+        <p>then</p>
+        <div class="arithmatex">\[
+        c
+        \]</div>
+        </li>
+        </ul>
+        """
+    ).strip("\n")
 
 
 def test_display_maths_right_after_a_line_of_text_is_a_block_as_on_github():
