@@ -80,14 +80,12 @@
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
   else onPage();
 
-  /* Maths: arithmatex writes \(…\) in span.arithmatex, \[…\] in div.arithmatex; KaTeX
-     (vendor/katex/) typesets them. Its style and script load once, on the first page with
-     maths; a page without loads nothing. QATypesetMaths(element) typesets maths added later. */
+  /* Maths (arithmatex: \(…\) in span.arithmatex, \[…\] in div.arithmatex), typeset by
+     vendor/katex/, fetched once on the first page with maths. QATypesetMaths(el): maths added later. */
   var typesetMaths = (window.QATypesetMaths = function (root) {
     var maths = (root && root.querySelectorAll ? root : document).querySelectorAll(".arithmatex");
     if (!maths.length || !here) return;
-    var katex = window.katex;
-    if (!katex) {
+    if (!window.katex) {
       if (typesetMaths.loading) return;
       typesetMaths.loading = true;
       var css = document.createElement("link");
@@ -96,16 +94,16 @@
       var script = document.createElement("script");
       script.src = new URL("vendor/katex/katex.min.js", here).href;
       script.onload = function () {
-        typesetMaths(document); // the page shown now: instant navigation may have replaced it
+        typesetMaths(document); // the page shown now
       };
-      document.body.appendChild(css); // not in <head>: instant navigation drops what the next page's head lacks
+      document.body.appendChild(css); // not <head>: instant navigation swaps it for the next page's
       document.body.appendChild(script);
       return;
     }
     Array.prototype.forEach.call(maths, function (el) {
-      if (el.querySelector(".katex, .katex-error")) return; // typeset already
+      if (el.querySelector(".katex, .katex-error")) return; // done
       var tex = el.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "");
-      katex.render(tex, el, { displayMode: el.tagName !== "SPAN", throwOnError: false, trust: false });
+      window.katex.render(tex, el, { displayMode: el.tagName !== "SPAN", throwOnError: false });
     });
   });
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(typesetMaths);
