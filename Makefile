@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# node_modules: the scheduler library (ts-fsrs) and the minifier its vendored copy is made
-# with, exactly as package-lock.json pins them. Only `make test` and `make vendor` need it.
+# node_modules: the libraries the site ships (ts-fsrs, KaTeX) and the minifier the scheduler's
+# vendored copy is made with, exactly as package-lock.json pins them. Only `make test` and
+# `make vendor` need it.
 NODE_STAMP := node_modules/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
@@ -50,8 +51,8 @@ profile: $(STAMP)  ## where the build time goes, by package: full site vs bare M
 lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse scores (bench-results/frontend.md)
 	$(BIN)/python tools/lighthouse.py
 
-vendor: $(NODE_STAMP)  ## regenerate docs/javascripts/vendor/ts-fsrs/ from the pinned npm package (commit the result)
-	node scripts/vendor_ts_fsrs.js
+vendor: $(NODE_STAMP)  ## regenerate docs/javascripts/vendor/ (ts-fsrs, KaTeX) from the pinned npm packages (commit the result)
+	node tools/vendor.js
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tools tests

@@ -29,10 +29,13 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(
-    site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None
+    site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """Run a strict build as a user would (no -q / -v: they hide strict failures)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Run a strict build as a user would (no -q / -v: they hide strict failures).
+
+    ``env`` adds variables (``QA_SOURCE=/abs/path/doc.md`` studies that document instead of the seed).
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
