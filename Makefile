@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# The browser the browser tests and `make lighthouse` drive (any Chromium or Chrome).
+QA_BROWSER := $(or $(QA_BROWSER),/usr/bin/chromium)
+export QA_BROWSER
 
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
@@ -42,9 +45,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tools tests
 	$(BIN)/ruff format --check macros scripts tools tests
 
-chromium:  ## browser tests drive Debian's Chromium; install it when missing (root only)
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
+chromium:  ## browser tests drive $(QA_BROWSER); Debian's Chromium is installed when it is the one missing (root only)
+	@if [ ! -x "$(QA_BROWSER)" ]; then \
+	  if [ "$(QA_BROWSER)" != /usr/bin/chromium ]; then \
+	    echo "QA_BROWSER=$(QA_BROWSER) is not an executable (browser tests skip without it)"; \
+	  elif [ "$$(id -u)" = 0 ]; then \
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
 	  else \
 	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests skip without it)"; \

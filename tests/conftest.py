@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,7 +17,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "docs" / "advanced-generative-ai-qa.md"
-CHROMIUM = Path("/usr/bin/chromium")
+# The browser the tests drive: Debian's Chromium unless QA_BROWSER names another Chromium
+# build (Google Chrome on a CI runner, Playwright's own download, ...).
+DEFAULT_BROWSER = "/usr/bin/chromium"
+CHROMIUM = Path(os.environ.get("QA_BROWSER") or DEFAULT_BROWSER)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -90,9 +92,9 @@ def site_url(built_site: Path, site_port: int) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's Chromium through Playwright. Skips without it, unless REQUIRE_BROWSER=1."""
-    if not CHROMIUM.exists() or shutil.which("chromium") is None:
-        message = "Chromium is not installed at /usr/bin/chromium"
+    """Chromium (QA_BROWSER, else Debian's) through Playwright. Skips without it, unless REQUIRE_BROWSER=1."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        message = f"No browser at {CHROMIUM} (set QA_BROWSER to a Chromium or Chrome executable)"
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message + " and REQUIRE_BROWSER=1: browser tests must run")
         pytest.skip(message)
