@@ -14,7 +14,15 @@ export QA_BROWSER
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint chromium clean pdf bench-pdf bench profile lighthouse
+# The engine that builds the site: mkdocs, or properdocs (its maintained fork, in its own
+# venv). `make test ENGINE=properdocs` runs the build tests with ProperDocs building.
+ENGINE ?= mkdocs
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+ENGINE_TESTS := tests/test_build.py tests/test_glossary_build.py tests/test_selftest_build.py \
+  tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py
+
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-links profile lighthouse properdocs
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
@@ -22,15 +30,27 @@ serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ chang
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
+ifeq ($(ENGINE),mkdocs)
 test: $(STAMP) chromium lint  ## lint, then the whole test suite (scheduler, unit, build, browser)
 	node --test tests/js/
 	$(BIN)/python -m pytest
+else ifeq ($(ENGINE),properdocs)
+test: $(STAMP) $(PD_STAMP)  ## with ENGINE=properdocs: the build tests, ProperDocs building
+	QA_ENGINE=properdocs $(BIN)/python -m pytest $(ENGINE_TESTS)
+else
+$(error ENGINE=$(ENGINE): expected mkdocs or properdocs)
+endif
+
+properdocs: $(PD_STAMP)  ## the ProperDocs venv (.venv-properdocs): $(PD_VENV)/bin/properdocs serve works like mkdocs serve
 
 pdf: $(STAMP)  ## the PDF book into build/book.pdf (WeasyPrint; no browser); prints its path last
 	$(BIN)/python scripts/build_pdf.py
 
 bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (bench-results/pdf.md)
 	$(BIN)/python tools/bench_pdf.py
+
+bench-links: $(STAMP)  ## time the link checker alone on a built site of 1,000 generated questions
+	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
 
 bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/)
 	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
@@ -60,6 +80,14 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
+
+# ProperDocs' venv: requirements.txt less MkDocs, plus ProperDocs, all pinned, no resolver.
+$(PD_STAMP): requirements.txt requirements-properdocs.txt pyproject.toml
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	grep -v -E '^(mkdocs|mkdocs-get-deps)==' requirements.txt > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r $(PD_VENV)/requirements.txt -r requirements-properdocs.txt
+	touch $(PD_STAMP)
 
 clean:
 	rm -rf site .pytest_cache
