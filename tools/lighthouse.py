@@ -5,8 +5,9 @@
    baseline), serves both with gzip, and loads a question page of each in Chromium to sum
    the bytes transferred on first load.
 2. Runs Lighthouse (pinned in tools/lighthouse, installed with npm on first use) with
-   Debian's Chromium on the home page, a question page, the glossary and the self-test,
-   with the desktop and mobile presets, and prints the four category scores.
+   Debian's Chromium (or the browser QA_BROWSER names) on the home page, a question page,
+   the glossary and the self-test, with the desktop and mobile presets, and prints the four
+   category scores.
 
 Results go to bench-results/frontend.json and bench-results/frontend.md.
 
@@ -26,7 +27,8 @@ from pathlib import Path
 from benchlib import ROOT, bare_project, timed_build
 from gzip_server import start
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium unless QA_BROWSER names another Chromium or Chrome executable.
+CHROMIUM = os.environ.get("QA_BROWSER") or "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
