@@ -32,6 +32,8 @@ def run_one_browser_test(browser: str, tmp_path: Path) -> subprocess.CompletedPr
 
 def test_the_browser_named_by_qa_browser_is_the_one_launched(tmp_path: Path):
     if not CHROMIUM.is_file():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"no browser at {CHROMIUM} to wrap and REQUIRE_BROWSER=1: browser tests must run")
         pytest.skip(f"no browser at {CHROMIUM} to wrap")
     launched = tmp_path / "launched"
     wrapper = tmp_path / "my-browser"
