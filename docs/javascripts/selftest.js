@@ -379,6 +379,7 @@
           h(
             "select",
             {
+              id: "qa-st-study",
               onchange: function (e) {
                 start(e.target.value);
                 say("Studying " + e.target.selectedOptions[0].textContent.replace(/ \(\d+\)$/, "").toLowerCase() + ": " + plural(memo.sess.queue.length, "card") + ".");
