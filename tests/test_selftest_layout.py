@@ -410,7 +410,7 @@ def test_the_streak_strip_reads_as_dates_studied_or_not(tab: Tab, site_url: str)
     # A screen reader hears each day in full and whether it was a study day; no symbols.
     spoken = strip.aria_snapshot()
     assert re.search(r'list "Study days, the last two weeks', spoken)
-    items = [i.strip("\"") for i in re.findall(r"listitem: (.+)", spoken)]
+    items = [i.strip('"') for i in re.findall(r"listitem: (.+)", spoken)]
     assert len(items) == 14
     assert items[-1].startswith("Today, "), items[-1]
     assert [i.rsplit(": ", 1)[1] for i in items[-4:]] == ["studied", "not studied", "studied", "studied"]
