@@ -90,6 +90,10 @@ class QAPlugin(BasePlugin[QAConfig]):
             self.site, warnings = load_site(config, self.config)
         except InputError as exc:
             raise PluginError(str(exc)) from None
+        if self.config.source and self.site.collections:
+            # A document of the reader's own: the site is named after it, not after the seed.
+            config.site_name = self.site.collections[0].title_text
+            config.site_description = f"Study questions from {self.site.collections[0].title_text}"
         if warnings and config.strict:
             # Stop here, before MkDocs writes a page: strict mode would only stop once the site is written.
             raise PluginError("\n".join(str(w) for w in warnings) + f"\n{len(warnings)} warning(s) in strict mode")

@@ -18,7 +18,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from html.parser import HTMLParser
 from typing import Any
 
 from markdown import Markdown
@@ -28,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .sanitize import clean
-from .source import for_python_markdown
+from .source import for_python_markdown, visible_text
 
 __all__ = [
     "BOOK",
@@ -99,6 +98,8 @@ BOOK = Target("book", question_level=2, heading_ids=True, term_href="#term-{id}"
 """The PDF book; its question level depends on the chapter's depth (``replace`` it)."""
 
 
+_PLAIN = re.compile(r"^(?![ \t]*(?:\d{1,9}[.)]|[#>+*=-])(?:\s|$))[^\\`*_\[\]<>&~$|:!{}\n\t]*$")
+"""Inline text with nothing Markdown or HTML would read as syntax: its HTML is the text itself."""
 _BLOCK_START = re.compile(r"^(\s*\d{1,9}|\s*)([.)#>+*-](?=\s|$)|=+\s*$)")
 _INLINE = {
     (links, book): Target(f"inline-{links}{'-book' if book else ''}", heading_ids=False, links=links, book=book)
@@ -111,21 +112,9 @@ _INLINE = {
 # --------------------------------------------------------------------------- text helpers
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def html_text(html: str) -> str:
     """The text of an HTML fragment, entities decoded, whitespace collapsed."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    return visible_text(html)
 
 
 def cut_words(text: str, limit: int) -> str:
@@ -459,6 +448,11 @@ class Renderer:
         key = (source, _INLINE[target.links, target.book])
         cached = self._cache.get(key)
         if cached is None:
+            if _PLAIN.match(source):  # words only (most questions): nothing to render
+                text = " ".join(source.split())
+                terms = tuple(dict.fromkeys(t for _, _, t in self.find(text))) if self.find else ()
+                cached = self._cache[key] = Rendered(text, terms)
+                return cached
             # A line such as "1. Views" or "# Title" is inline text here, not a list or a heading.
             rendered = self.markdown(_BLOCK_START.sub(r"\1\\\2", source, count=1), key[1])
             cached = self._cache[key] = replace(rendered, html=_unwrap_paragraph(rendered.html))

@@ -425,11 +425,15 @@ def test_embedded_json_cannot_break_out_of_its_element():
     data = json.loads(html.select_one("#qa-selftest-data").get_text())
     card = data["cards"][0]
     assert card["title"] == collection.questions[0].plain_title
-    # The content is cleaned as GitHub cleans it (no script), and the data holds it whole.
+    # As GitHub shows it: the stray closing tags and the script go, the unclosed comment is
+    # text, <b> is bold; the data holds the answer whole.
     assert "<script" not in card["a"]
-    assert text_of(card["a"]).startswith("Does")
+    assert text_of(card["a"]).startswith("Does <!-- x & & break it?")
     assert text_of(card["a"]).endswith("break it? two")
     assert [text_of(p) for p in card["points"]][1] == "two"
+    # Bold in the plain list's heading and its checklist point, and in the key's heading and answer.
+    assert [b.get_text() for b in html.find_all("b")] == ["x", "x", "x", "x"]
+    assert html.select_one("h3").get_text() == "1. Does <!-- x & & break it?"
     assert html.find("script") is None, "nothing on the page runs"
 
 

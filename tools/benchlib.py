@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import yaml
@@ -319,8 +320,18 @@ def bare_project(target: Path, source: Path) -> Path:
         "nav": navigation([collection], []),  # the nav shape of the full site
     }
     path = target / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(_plain(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(_plain(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes the functions that mkdocs.yml names (``!!python/name:``) back as such."""
+
+
+_Dumper.add_representer(
+    types.FunctionType,
+    lambda dumper, f: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{f.__module__}.{f.__name__}", ""),
+)
 
 
 def _plain(data):
