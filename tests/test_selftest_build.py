@@ -433,7 +433,7 @@ def test_embedded_json_cannot_break_out_of_its_element():
     assert [text_of(p) for p in card["points"]][1] == "two"
     # Bold in the plain list's heading and its checklist point, and in the key's heading and answer.
     assert [b.get_text() for b in html.find_all("b")] == ["x", "x", "x", "x"]
-    assert html.select_one("h3").get_text() == "1. Does <!-- x & & break it?"
+    assert " ".join(html.select_one("h3").get_text().split()) == "1. Does <!-- x & & break it?"
     assert html.find("script") is None, "nothing on the page runs"
 
 
