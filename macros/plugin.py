@@ -28,13 +28,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .anki import anki_package
 from .blocks import Blocks
 from .book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
 from .loading import load_site
 from .model import Diagnostic, InputError, page_url
 from .nav import navigation
 from .pages import glossary_markdown, home_markdown, question_page
-from .selftest import ANKI_PATH, anki_tsv, selftest_markdown
+from .selftest import ANKI_PATH, APKG_PATH, anki_tsv, selftest_markdown
 from .site import Site
 
 __all__ = ["QAConfig", "QAPlugin"]
@@ -222,10 +223,12 @@ class QAPlugin(BasePlugin[QAConfig]):
             self.meta[uri] = meta
 
     def _add_study_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The Anki deck next to the self-test page; a placeholder for the PDF (written last)."""
+        """The Anki deck (a package and a text file) next to the self-test page; a placeholder for
+        the PDF (written last)."""
         site = self._site()
         wanted = {}
         if self.urls[SELF_TEST_PAGE]:
+            wanted[APKG_PATH] = ("the Anki package of the self-test", anki_package(site, deck=config.site_name))
             wanted[ANKI_PATH] = ("the Anki deck of the self-test", anki_tsv(site, deck=config.site_name))
         if self.config.pdf and site.collections:
             wanted[pdf_name(site.collections)] = ("the PDF book", b"")
