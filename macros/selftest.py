@@ -32,6 +32,7 @@ from html.parser import HTMLParser
 from .glossary import Glossary, Term
 from .model import Question, relative_url, slugify
 from .render import DECK, STUDY, Target
+from .sanitize import without_links
 from .site import Site
 
 __all__ = [
@@ -59,6 +60,10 @@ APKG_PATH = "self-test/anki-deck.apkg"
 """Where the Anki package (:mod:`macros.anki`) is published: beside the text file."""
 
 PLAIN = replace(STUDY, name="study-plain", question_level=3)
+_DEEPER = re.compile(r"<(/?)h([1-5])(?=[\s>])")
+"""A heading tag of the renderer's (cleaned, normalized) output; text never holds one (it is escaped)."""
+SELF_TEST_URL = "self-test/"
+"""Where the self-test page is (the deck's cards are its cards, rendered for it)."""
 """The plain self-test and its answer key: a question is an h3 under its section's h2."""
 
 
@@ -124,9 +129,16 @@ def _inline(site: Site, source: str) -> str:
 
 
 def _block(site: Site, question: Question, source: str, target: Target, here: str) -> str:
-    """A question's body or answer for the self-test page (or the deck): links from that page."""
+    """A question's body or answer for the self-test page (or the deck): links from that page.
+
+    The deck's HTML is the self-test's with the links taken out: the same rendering, reused.
+    """
     if target.links == "text":
-        return site.renderer.markdown(source, target).html
+        return without_links(_block(site, question, source, STUDY, here or SELF_TEST_URL))
+    if target is PLAIN:  # the same rendering as the cards', its headings one level deeper
+        return _DEEPER.sub(
+            lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", _block(site, question, source, STUDY, here)
+        )
     return site.block(
         source, site.target_at(target, here, question.collection), question.collection, question.line
     ).html
