@@ -8,6 +8,7 @@ assumes the site lives at / breaks here as it would on Pages. No request may lea
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -21,6 +22,11 @@ pytestmark = pytest.mark.browser
 Q = "advanced-generative-ai-qa/"
 Q1 = Q + "1-explain-the-difference-between-autoregressive-autoencoding/"
 Q2 = Q + "2-how-does-classifier-free-guidance-work-in-diffusion/"
+
+
+# Day intervals fall due at local midnight: in the last hour of a day "tomorrow" reads "in
+# 40 minutes". The self-test checks run at a fixed local noon, so they read the same at any hour.
+NOON = datetime.datetime(2026, 1, 15, 12, 0)
 
 
 def at(url: str) -> re.Pattern:
@@ -81,6 +87,7 @@ def test_search_finds_a_question_and_opens_it(study):
 def test_a_card_is_revealed_and_rated_in_the_self_test(study):
     tab, server = study
     page = tab.page
+    page.clock.set_fixed_time(NOON)
     page.goto(server.url + "self-test/")
     page.locator(".qa-st-panel").wait_for()
     page.get_by_role("button", name="Show answer").click()
@@ -97,6 +104,7 @@ def test_a_card_is_revealed_and_rated_in_the_self_test(study):
 def test_the_question_page_shows_the_rating_given_in_the_self_test(study):
     tab, server = study
     page = tab.page
+    page.clock.set_fixed_time(NOON)
     page.goto(server.url + "self-test/")
     page.locator(".qa-st-panel").wait_for()
     page.get_by_role("button", name="Show answer").click()
