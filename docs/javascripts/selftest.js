@@ -325,8 +325,9 @@
       if (s.seen.indexOf(id) < 0) s.seen.push(id);
       s.pos += 1;
       s.shown = false;
-      // A learning step comes back at the end of the session (not in a session of one card).
-      if (prog.cards[id].due - now <= LEARN_AHEAD && s.kind !== "one") s.queue.push(id);
+      // A learning step comes back at the end of the session, not a day interval due at midnight.
+      var rec = prog.cards[id];
+      if (!rec.scheduled_days && rec.due - now <= LEARN_AHEAD && s.kind !== "one") s.queue.push(id);
       render(s.pos < s.queue.length ? "[data-act=reveal]" : ".qa-st-done");
     }
 
