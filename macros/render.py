@@ -173,7 +173,8 @@ def text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etre
     """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order."""
 
     def walk(parent, element, skipped):
-        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in (element.get("class") or "")
+        classes = element.get("class") or ""
+        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in classes or "arithmatex" in classes  # maths: TeX
         if not skip and element.text:
             yield parent, element, "text"
         for child in list(element):
@@ -284,6 +285,8 @@ class _Clean(Postprocessor):
         html = clean(text, self._rewrite)
         if content.remote_images == "link":
             html = _REMOTE_IMAGE.sub(_image_link, html)
+        if content.target.book:
+            html = _BOOK_MATHS.sub(_book_maths, html)
         return html
 
     def _rewrite(self, tag: str, url: str) -> str | None:
@@ -303,6 +306,15 @@ class _Clean(Postprocessor):
 _ID = re.compile(r'\bid="([^"]+)"')
 _EXTERNAL_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(https?://[^"]+)"[^>]*>')
+
+
+_BOOK_MATHS = re.compile(r'(<(span|div) class="arithmatex">)\\([(\[])(.*?)\\[)\]](</\2>)', re.DOTALL)
+
+
+def _book_maths(match: re.Match) -> str:
+    """Maths in the book, which typesets none: its TeX between the dollars the document wrote."""
+    dollars = "$" if match.group(3) == "(" else "$$"
+    return f"{match.group(1)}{dollars}{match.group(4)}{dollars}{match.group(5)}"
 
 
 def _image_link(match: re.Match) -> str:

@@ -316,6 +316,26 @@ def _tokens(text: str) -> list[Token]:
     return markdown_it().parse(text)
 
 
+def _display_maths(lines: list[str], start: int, end: int) -> set[int]:
+    """The lines before which a blank line sets the ``$$`` display maths of the paragraph
+    ``lines[start:end]`` apart: a ``$$`` that starts a line, to the line that ends with ``$$``
+    (and the line after the paragraph, a list item's next marker for one)."""
+    breaks: set[int] = set()
+    number = start
+    while number < end:
+        line = lines[number].strip()
+        if line.startswith("$$"):
+            close = next(
+                (k for k in range(number, end) if lines[k].strip().endswith("$$") and (k > number or len(line) > 4)),
+                None,
+            )
+            if close is not None:
+                breaks.update(k for k in (number, close + 1) if start < k <= end and k < len(lines))
+                number = close
+        number += 1
+    return breaks
+
+
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
     """Markdown written for GitHub, rewritten so that Python-Markdown reads it the same way.
 
@@ -326,6 +346,11 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       ``1)`` markers become ``1.``;
     - a blank line goes before a block that follows a paragraph (or a fence) directly:
       CommonMark lets a list or a fence interrupt a paragraph, Python-Markdown does not;
+    - ``$$`` maths on lines of its own inside a paragraph (text, then ``$$…$$`` on the next
+      line, as GitHub's own example writes it) becomes a block of its own, which is how
+      Python-Markdown's maths extension (arithmatex) reads display maths; so does a
+      ```` ```math ```` fence, GitHub's other way of writing display maths (its fence lines
+      become ``$$``);
     - with ``question_level``, headings move so that the shallowest one sits just below
       the output's question heading (levels 2–6);
     - GitHub's alerts (a blockquote that starts with ``[!NOTE]``, ``[!TIP]``, ``[!WARNING]`` ...)
@@ -339,6 +364,7 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
     tokens = _tokens(text)
     indent: dict[int, tuple[str, int, int]] = {}  # line -> (how, old column, new column)
     blank_before: set[int] = set()
+    maths: dict[int, str] = {}  # line of a ```math fence -> "fence" (its opening or closing line) or "inside"
     headings: list[tuple[int, int, int]] = []  # (line, level, lines it spans)
     items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
     previous: dict[int, Token] = {}  # nesting level -> the last block closed there
@@ -374,6 +400,8 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 nested_list = token.type.endswith("_list_open") and items
                 if start > 0 and lines[start - 1].strip() and not nested_list:
                     blank_before.add(start)
+        if token.type == "paragraph_open" and token.map and not quotes:
+            blank_before |= _display_maths(lines, *token.map)
         if token.type == "blockquote_open":
             quotes += 1
             alert = _ALERT.match(lines[token.map[0]]) if token.map and token.level == 0 else None
@@ -383,6 +411,12 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             quotes -= 1
         elif token.type == "html_block" and token.map and stash is not None and not quotes:
             html_blocks[token.map[0]] = (token.map[1], token.content)
+        elif token.type == "fence" and token.info.strip() == "math" and token.map and not quotes:
+            start, end = token.map
+            if _fence_closed(token, lines) and indent.get(start, ("",))[0] != "marker":
+                maths.update({start: "fence", end - 1: "fence"})
+                maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
+                blank_before.update(k for k in (start, end) if 0 < k < len(lines))
         if token.type == "heading_open" and token.map:
             headings.append((token.map[0], int(token.tag[1]), token.map[1] - token.map[0]))
         if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
@@ -436,6 +470,10 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 line = " " * new + expanded[old:]
             else:
                 line = " " * new + expanded.lstrip(" ")
+        if maths.get(number) == "fence":
+            line = line[: len(line) - len(line.lstrip(" "))] + "$$"
+        elif maths.get(number) == "inside" and not raw.strip():
+            continue  # a blank line would end the $$ block (and is no TeX in maths)
         if number in heading_at and shift:
             level, span = heading_at[number]
             level = min(6, max(2, level + shift))

@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import engine
 from benchlib import ROOT, bare_project, best_of, full_project, generate, generate_readme, site_figures
 
 from macros.parser import parse_file
@@ -114,7 +115,7 @@ def serve_rebuild(repeat: int = 7) -> dict:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            engine.command("serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,

@@ -17,6 +17,7 @@ import time
 import types
 from pathlib import Path
 
+import engine
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -348,7 +349,7 @@ def timed_build(config: Path, site: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        engine.command("build", "--strict", "-f", str(config), "-d", str(site)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
