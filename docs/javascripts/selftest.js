@@ -241,6 +241,7 @@
       var view = { cards: flashcards, points: keyPoints, quiz: quiz, progress: progress }[memo.mode] || flashcards;
       panel.replaceChildren.apply(panel, view().flat().filter(Boolean));
       renderSummary();
+      if (window.QATypesetMaths) window.QATypesetMaths(panel); // maths in answers and points (qa.js)
       if (focus) {
         var el = panel.querySelector(focus);
         if (el) el.focus();
@@ -392,8 +393,7 @@
             })
           ),
         ]),
-        // Only what means something now: all cards when some are not due, due cards when
-        // there are some and this is not a session of them still going on.
+        // Only when they mean something: some cards not due; some due, and not being studied.
         (s.kind === "due" || s.kind === "one") && d.due < d.all ? studyButton("Study all anyway", "all") : null,
         d.due && (s.kind !== "due" || done) ? studyButton("Study due cards", "due") : null,
         memo.undo.length ? keyed("Undo rating", "U", undoLast, "", { "data-act": "undo" }) : null,
