@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 
 import pytest
 
@@ -328,6 +329,32 @@ def test_study_by_topic(tab: Tab, site_url: str):
     assert seen == [c["n"] for c in data["cards"] if topic in c["topics"]]
     assert page.locator(".qa-st-done").inner_text() == "Session complete"
     assert tab.errors == []
+
+
+def test_a_card_due_at_midnight_is_not_shown_again_late_in_the_evening(browser, site_url: str):
+    """A day interval falls due at local midnight: rated at 23:50, that is in 10 minutes, but
+    it is tomorrow's review, not a learning step to repeat in this session."""
+    context = browser.new_context(**DESKTOP, timezone_id="Europe/Berlin")
+    page = context.new_page()
+    page.clock.install(time=datetime(2025, 3, 10, 22, 50, tzinfo=UTC))  # 23:50 in Berlin
+    page.goto(site_url + "/")
+    now = page.evaluate("Date.now()")
+    day = 86_400_000
+    card = {
+        "due": now - day // 2, "stability": 0.3, "difficulty": 8.0, "scheduled_days": 1, "learning_steps": 0,
+        "reps": 3, "lapses": 0, "state": 2, "last_review": now - 3 * day // 2, "rating": 3,
+    }  # fmt: skip
+    progress = {"version": 2, "cards": {"advanced-generative-ai-qa/1": card}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(progress)])
+    open_self_test(page, site_url)
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 1 of 10 · last rated Good")
+    page.get_by_role("button", name="Show answer").click()
+    page.locator(".qa-st-rate button").nth(1).click()  # Hard: one day (FSRS), so due at midnight
+    saved = json.loads(page.evaluate("k => localStorage.getItem(k)", KEY))["cards"]["advanced-generative-ai-qa/1"]
+    assert saved["scheduled_days"] >= 1
+    assert saved["due"] - page.evaluate("Date.now()") <= 20 * 60_000, "due within the session's look-ahead"
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 2 of 10"), "not queued again"
+    context.close()
 
 
 def test_practise_this_card_is_a_session_of_that_card(tab: Tab, site_url: str):

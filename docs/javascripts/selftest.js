@@ -241,6 +241,7 @@
       var view = { cards: flashcards, points: keyPoints, quiz: quiz, progress: progress }[memo.mode] || flashcards;
       panel.replaceChildren.apply(panel, view().flat().filter(Boolean));
       renderSummary();
+      if (window.QATypesetMaths) window.QATypesetMaths(panel); // maths in answers and points (qa.js)
       if (focus) {
         var el = panel.querySelector(focus);
         if (el) el.focus();
@@ -325,8 +326,9 @@
       if (s.seen.indexOf(id) < 0) s.seen.push(id);
       s.pos += 1;
       s.shown = false;
-      // A learning step comes back at the end of the session (not in a session of one card).
-      if (prog.cards[id].due - now <= LEARN_AHEAD && s.kind !== "one") s.queue.push(id);
+      // A learning step comes back at the end of the session, not a day interval due at midnight.
+      var rec = prog.cards[id];
+      if (!rec.scheduled_days && rec.due - now <= LEARN_AHEAD && s.kind !== "one") s.queue.push(id);
       render(s.pos < s.queue.length ? "[data-act=reveal]" : ".qa-st-done");
     }
 
@@ -391,8 +393,7 @@
             })
           ),
         ]),
-        // Only what means something now: all cards when some are not due, due cards when
-        // there are some and this is not a session of them still going on.
+        // Only when they mean something: some cards not due; some due, and not being studied.
         (s.kind === "due" || s.kind === "one") && d.due < d.all ? studyButton("Study all anyway", "all") : null,
         d.due && (s.kind !== "due" || done) ? studyButton("Study due cards", "due") : null,
         memo.undo.length ? keyed("Undo rating", "U", undoLast, "", { "data-act": "undo" }) : null,
