@@ -5,11 +5,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# node_modules: the scheduler library (ts-fsrs) and the minifier its vendored copy is made
-# with, exactly as package-lock.json pins them. Only `make test` and `make vendor` need it.
+# node_modules: the libraries the site ships (ts-fsrs, KaTeX) and the minifier the scheduler's
+# vendored copy is made with, exactly as package-lock.json pins them. Only `make test` and
+# `make vendor` need it.
 NODE_STAMP := node_modules/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# The browser the browser tests and `make lighthouse` drive (any Chromium or Chrome).
+QA_BROWSER := $(or $(QA_BROWSER),/usr/bin/chromium)
+export QA_BROWSER
 
 # Material prints a banner about MkDocs 2.0 on every build; it is noise here.
 export NO_MKDOCS_2_WARNING := 1
@@ -23,7 +27,16 @@ else
 STRICT := --strict
 endif
 
-.PHONY: serve build test lint chromium clean pdf bench-pdf bench profile lighthouse vendor
+
+# The engine that builds the site: mkdocs, or properdocs (its maintained fork, in its own
+# venv). `make test ENGINE=properdocs` runs the build tests with ProperDocs building.
+ENGINE ?= mkdocs
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+ENGINE_TESTS := tests/test_build.py tests/test_glossary_build.py tests/test_selftest_build.py \
+  tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py
+
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-links profile lighthouse properdocs vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve $(STRICT) --dev-addr $(HOST):$(PORT)
@@ -31,15 +44,27 @@ serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ chang
 build: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build $(STRICT) --clean --site-dir site
 
+ifeq ($(ENGINE),mkdocs)
 test: $(STAMP) $(NODE_STAMP) chromium lint  ## lint, then the whole test suite (scheduler, unit, build, browser)
 	node --test tests/js/
 	$(BIN)/python -m pytest
+else ifeq ($(ENGINE),properdocs)
+test: $(STAMP) $(PD_STAMP)  ## with ENGINE=properdocs: the build tests, ProperDocs building
+	QA_ENGINE=properdocs $(BIN)/python -m pytest $(ENGINE_TESTS)
+else
+$(error ENGINE=$(ENGINE): expected mkdocs or properdocs)
+endif
+
+properdocs: $(PD_STAMP)  ## the ProperDocs venv (.venv-properdocs): $(PD_VENV)/bin/properdocs serve works like mkdocs serve
 
 pdf: $(STAMP)  ## the PDF book into build/book.pdf (WeasyPrint; no browser); prints its path last
 	$(BIN)/python scripts/build_pdf.py $(if $(SOURCE),--source $(QA_SOURCE))
 
 bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (bench-results/pdf.md)
 	$(BIN)/python tools/bench_pdf.py
+
+bench-links: $(STAMP)  ## time the link checker alone on a built site of 1,000 generated questions
+	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
 
 bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/)
 	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
@@ -50,16 +75,18 @@ profile: $(STAMP)  ## where the build time goes, by package: full site vs bare M
 lighthouse: $(STAMP) chromium  ## page weight vs bare Material, and Lighthouse scores (bench-results/frontend.md)
 	$(BIN)/python tools/lighthouse.py
 
-vendor: $(NODE_STAMP)  ## regenerate docs/javascripts/vendor/ts-fsrs/ from the pinned npm package (commit the result)
-	node scripts/vendor_ts_fsrs.js
+vendor: $(NODE_STAMP)  ## regenerate docs/javascripts/vendor/ (ts-fsrs, KaTeX) from the pinned npm packages (commit the result)
+	node tools/vendor.js
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tools tests
 	$(BIN)/ruff format --check macros scripts tools tests
 
-chromium:  ## browser tests drive Debian's Chromium; install it when missing (root only)
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
+chromium:  ## browser tests drive $(QA_BROWSER); Debian's Chromium is installed when it is the one missing (root only)
+	@if [ ! -x "$(QA_BROWSER)" ]; then \
+	  if [ "$(QA_BROWSER)" != /usr/bin/chromium ]; then \
+	    echo "QA_BROWSER=$(QA_BROWSER) is not an executable (browser tests skip without it)"; \
+	  elif [ "$$(id -u)" = 0 ]; then \
 	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
 	  else \
 	    echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests skip without it)"; \
@@ -69,12 +96,19 @@ chromium:  ## browser tests drive Debian's Chromium; install it when missing (ro
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	touch $(NODE_STAMP)
+
+# ProperDocs' venv: requirements.txt less MkDocs, plus ProperDocs, all pinned, no resolver.
+$(PD_STAMP): requirements.txt requirements-properdocs.txt pyproject.toml
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	grep -v -E '^(mkdocs|mkdocs-get-deps)==' requirements.txt > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  -r $(PD_VENV)/requirements.txt -r requirements-properdocs.txt
+	touch $(PD_STAMP)
 
 clean:
 	rm -rf site .pytest_cache

@@ -99,9 +99,9 @@ class _QuietPermalinks(Treeprocessor):
     """Permalinks named by ``aria-label``, not ``title``, on the pages in :attr:`Blocks.quiet`.
 
     With ``content.tooltips``, Material mounts a tooltip for every element with a title when
-    the page loads. The glossary has a heading per term: on a mid-range phone those
-    tooltips alone blocked the main thread for about 200 ms (Lighthouse, mobile preset).
-    Screen readers still hear "Permanent link".
+    the page loads. The glossary has a heading per term, and mounting a tooltip for each
+    blocks a phone's main thread noticeably (see the README's Performance section). Screen
+    readers still hear "Permanent link".
     """
 
     def __init__(self, md: Markdown, blocks: Blocks) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from .model import Diagnostic, InputError, Question, slugify
+from .model import Diagnostic, InputError, Question, read_document, slugify
 
 __all__ = [
     "MAX_SHORT_WORDS",
@@ -134,16 +134,7 @@ def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary
         GlossaryError: with every problem, as ``FILE:LINE: message``.
     """
     shown = display_path or str(path)
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise GlossaryError(
-            [Diagnostic(shown, 1, "glossary file not found: check plugins: qa: glossary in mkdocs.yml")]
-        ) from None
-    except UnicodeDecodeError as exc:
-        raise GlossaryError([Diagnostic(shown, 1, f"not valid UTF-8 ({exc.reason}): save the file as UTF-8")]) from None
-    except OSError as exc:
-        raise GlossaryError([Diagnostic(shown, 1, f"cannot read the glossary: {exc.strerror}")]) from None
+    text = read_document(path, shown, GlossaryError, "glossary file", "check plugins: qa: glossary in mkdocs.yml")
     return parse_glossary(text, shown)
 
 

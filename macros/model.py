@@ -35,6 +35,7 @@ __all__ = [
     "Section",
     "Shape",
     "page_url",
+    "read_document",
     "relative_url",
     "slugify",
 ]
@@ -62,6 +63,33 @@ class InputError(Exception):
 
 class QAFormatError(InputError):
     """Raised when a source document cannot be read."""
+
+
+def read_document(path, shown: str, error: type[InputError], what: str, missing: str) -> str:
+    """The text of an input file (UTF-8, with or without a BOM), or ``error`` at its line.
+
+    Args:
+        path: the file.
+        shown: how messages name it.
+        error: the exception to raise (the source's or the glossary's).
+        what: what the file is, for messages ("source document", "glossary").
+        missing: what to do when it does not exist.
+    """
+    from pathlib import Path
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error([Diagnostic(shown, 1, f"{what} not found: {missing}")]) from None
+    except OSError as exc:
+        raise error([Diagnostic(shown, 1, f"cannot read the {what}: {exc.strerror}")]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(
+            [Diagnostic(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")]
+        ) from None
 
 
 def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
@@ -191,6 +219,7 @@ class Shape:
     kind: str = "heading"  # heading, details, list, bold, qa-pairs
     numbered: bool = True
     marked: bool = True  # its answers follow a marker (**Answer:**, A:, an "Answer" heading ...)
+    rule: str = ""  # how its questions were told from its other headings, for --check
 
     def describe(self, collection: Collection | None = None) -> str:
         """ "numbered `##` headings, answers after a marker"."""

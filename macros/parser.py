@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, slugify
+from .model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
 from .source import Unit, html_to_text, read_units
 
 __all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
@@ -74,6 +74,8 @@ _BOLD_LINE = re.compile(rf"^(?:\*\*|__)(?P<inner>(?:(?!\*\*|__).)+?)(?:\*\*|__)(
 _BACK_TO_TOP = re.compile(r"back\s+to\s+(?:the\s+)?top|go\s+to\s+top|^\W*top\W*$|\u2191|\u21a5|\u2b06", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"^\W*(?:table\s+of\s+contents?|contents|toc|index|list\s+of\s+questions)\W*$", re.IGNORECASE)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|href\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_MAY_TRAIL = re.compile(r"\]\(#|href=|^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+"""What an answer taken from text needs for a "back to top" link or a closing rule to be in it."""
 _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+\S")
 
 
@@ -167,21 +169,9 @@ def parse_file(path: str | Path, display_path: str | None = None, *, unanswered:
         QAFormatError: the file is missing, not UTF-8, or has no questions or broken ones.
     """
     shown = display_path or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise QAFormatError(
-            [Diagnostic(shown, 1, "source document not found: check the path in mkdocs.yml (plugins: qa: sources)")]
-        ) from None
-    except OSError as exc:
-        raise QAFormatError([Diagnostic(shown, 1, f"cannot read the source document: {exc.strerror}")]) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise QAFormatError(
-            [Diagnostic(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8")]
-        ) from None
+    text = read_document(
+        path, shown, QAFormatError, "source document", "check the path in mkdocs.yml (plugins: qa: sources)"
+    )
     collection = parse_text(text, shown, unanswered=unanswered)
     collection.file = str(Path(path))
     return collection
@@ -337,9 +327,17 @@ def _shape(units: list[Unit], reading: _Reading) -> tuple[Shape, dict[int, _Cand
     if counts[best] == 0:
         return Shape("heading"), {}
     if best == "numbered" or (best == "asking" and counts["numbered"] >= counts["asking"]):
-        return Shape("heading", numbered=True), _numbered_headings(units, numbered)
+        return Shape("heading", numbered=True, rule="a heading is a question when it has a number"), _numbered_headings(
+            units, numbered
+        )
     if best == "asking":
-        return Shape("heading", numbered=False), _asking_headings(units, headings, asking)
+        prefixed = sum(1 for i in asking if _Q_PREFIX.match(_strip_bold(units[i].text)))
+        rule = (
+            "a heading is a question when it starts with 'Q.'"
+            if prefixed >= MARKED * len(asking)
+            else "a heading is a question when it ends in '?', or follows the pattern of its sibling questions"
+        )
+        return Shape("heading", numbered=False, rule=rule), _asking_headings(units, headings, asking)
     if best == "details":
         return Shape("details", numbered=False, marked=False), {
             i: _Candidate(i, None, _strip_bold(u.text)) for i, u in details.items()
@@ -791,7 +789,8 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
         answer = "\n\n".join(
             p for p in [first or "", _markdown(_keep(answer_units, lines, collection), lines)] if p.strip()
         )
-        answer = _strip_trailing(answer)
+        if first and ("\n" in first.strip() or shape.kind in ("list", "details")) and _MAY_TRAIL.search(answer):
+            answer = _strip_trailing(answer)  # text that is not units of the document: read it again
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(_marker_kind(u) for u in q.units) and shape.kind != "list"
         if strict and unmarked:

@@ -30,6 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .anki import anki_package
 from .blocks import Blocks
 from .book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
 from .loading import load_site
@@ -37,7 +38,7 @@ from .model import Diagnostic, InputError, page_url
 from .nav import navigation
 from .pages import glossary_markdown, home_markdown, question_page
 from .searchindex import IndexedQuestion, study_index
-from .selftest import ANKI_PATH, anki_tsv, selftest_markdown
+from .selftest import ANKI_PATH, APKG_PATH, anki_tsv, selftest_markdown
 from .site import Site
 
 __all__ = ["QAConfig", "QAPlugin"]
@@ -92,6 +93,10 @@ class QAPlugin(BasePlugin[QAConfig]):
             self.site, warnings = load_site(config, self.config)
         except InputError as exc:
             raise PluginError(str(exc)) from None
+        if self.config.source and self.site.collections:
+            # A document of the reader's own: the site is named after it, not after the seed.
+            config.site_name = self.site.collections[0].title_text
+            config.site_description = f"Study questions from {self.site.collections[0].title_text}"
         if warnings and config.strict:
             # Stop here, before MkDocs writes a page: strict mode would only stop once the site is written.
             raise PluginError("\n".join(str(w) for w in warnings) + f"\n{len(warnings)} warning(s) in strict mode")
@@ -251,10 +256,12 @@ class QAPlugin(BasePlugin[QAConfig]):
             self.meta[uri] = meta
 
     def _add_study_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The Anki deck next to the self-test page; a placeholder for the PDF (written last)."""
+        """The Anki deck (a package and a text file) next to the self-test page; a placeholder for
+        the PDF (written last)."""
         site = self._site()
         wanted = {}
         if self.urls[SELF_TEST_PAGE]:
+            wanted[APKG_PATH] = ("the Anki package of the self-test", anki_package(site, deck=config.site_name))
             wanted[ANKI_PATH] = ("the Anki deck of the self-test", anki_tsv(site, deck=config.site_name))
         if self.config.pdf and site.collections:
             wanted[pdf_name(site.collections)] = ("the PDF book", b"")

@@ -18,7 +18,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from html.parser import HTMLParser
 from typing import Any
 
 from markdown import Markdown
@@ -28,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .sanitize import clean
-from .source import for_python_markdown
+from .source import for_python_markdown, visible_text
 
 __all__ = [
     "BOOK",
@@ -99,6 +98,8 @@ BOOK = Target("book", question_level=2, heading_ids=True, term_href="#term-{id}"
 """The PDF book; its question level depends on the chapter's depth (``replace`` it)."""
 
 
+_PLAIN = re.compile(r"^(?![ \t]*(?:\d{1,9}[.)]|[#>+*=-])(?:\s|$))[^\\`*_\[\]<>&~$|:!{}\n\t]*$")
+"""Inline text with nothing Markdown or HTML would read as syntax: its HTML is the text itself."""
 _BLOCK_START = re.compile(r"^(\s*\d{1,9}|\s*)([.)#>+*-](?=\s|$)|=+\s*$)")
 _INLINE = {
     (links, book): Target(f"inline-{links}{'-book' if book else ''}", heading_ids=False, links=links, book=book)
@@ -111,21 +112,9 @@ _INLINE = {
 # --------------------------------------------------------------------------- text helpers
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def html_text(html: str) -> str:
     """The text of an HTML fragment, entities decoded, whitespace collapsed."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    return visible_text(html)
 
 
 def cut_words(text: str, limit: int) -> str:
@@ -184,7 +173,8 @@ def text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etre
     """Every (parent, element, 'text' | 'tail') whose string may hold a linkable mention, in order."""
 
     def walk(parent, element, skipped):
-        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in (element.get("class") or "")
+        classes = element.get("class") or ""
+        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in classes or "arithmatex" in classes  # maths: TeX
         if not skip and element.text:
             yield parent, element, "text"
         for child in list(element):
@@ -277,6 +267,7 @@ class _ContentTree(Treeprocessor):
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 class _Clean(Postprocessor):
@@ -294,6 +285,8 @@ class _Clean(Postprocessor):
         html = clean(text, self._rewrite)
         if content.remote_images == "link":
             html = _REMOTE_IMAGE.sub(_image_link, html)
+        if content.target.book:
+            html = _BOOK_MATHS.sub(_book_maths, html)
         return html
 
     def _rewrite(self, tag: str, url: str) -> str | None:
@@ -313,6 +306,15 @@ class _Clean(Postprocessor):
 _ID = re.compile(r'\bid="([^"]+)"')
 _EXTERNAL_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _REMOTE_IMAGE = re.compile(r'<img\b[^>]*?\bsrc="(https?://[^"]+)"[^>]*>')
+
+
+_BOOK_MATHS = re.compile(r'(<(span|div) class="arithmatex">)\\([(\[])(.*?)\\[)\]](</\2>)', re.DOTALL)
+
+
+def _book_maths(match: re.Match) -> str:
+    """Maths in the book, which typesets none: its TeX between the dollars the document wrote."""
+    dollars = "$" if match.group(3) == "(" else "$$"
+    return f"{match.group(1)}{dollars}{match.group(4)}{dollars}{match.group(5)}"
 
 
 def _image_link(match: re.Match) -> str:
@@ -352,6 +354,8 @@ class QAContent(Extension):
         md.postprocessors.register(_Clean(md, self), "qa-clean", 0)  # after the raw HTML is back (30)
         # "5." starts a list at 5, as on GitHub.
         md.parser.blockprocessors["olist"].LAZY_OL = False
+        # Any ASCII punctuation can be escaped with a backslash, as in CommonMark ("\<", "\$").
+        md.ESCAPED_CHARS = sorted(set(md.ESCAPED_CHARS) | set(_PUNCTUATION))
 
 
 # --------------------------------------------------------------------------- the renderer
@@ -456,6 +460,11 @@ class Renderer:
         key = (source, _INLINE[target.links, target.book])
         cached = self._cache.get(key)
         if cached is None:
+            if _PLAIN.match(source):  # words only (most questions): nothing to render
+                text = " ".join(source.split())
+                terms = tuple(dict.fromkeys(t for _, _, t in self.find(text))) if self.find else ()
+                cached = self._cache[key] = Rendered(text, terms)
+                return cached
             # A line such as "1. Views" or "# Title" is inline text here, not a list or a heading.
             rendered = self.markdown(_BLOCK_START.sub(r"\1\\\2", source, count=1), key[1])
             cached = self._cache[key] = replace(rendered, html=_unwrap_paragraph(rendered.html))

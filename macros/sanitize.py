@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import nh3
 
-__all__ = ["RESERVED_IDS", "clean"]
+__all__ = ["RESERVED_IDS", "clean", "without_links"]
 
 TAGS = {
     # GitHub's allow-list (html-pipeline's sanitization filter) ...
@@ -230,3 +230,13 @@ def clean(html: str, rewrite: Callable[[str, str], str | None] | None = None) ->
     finally:
         if rewrite is not None:
             _rewrite.pop()
+
+
+@lru_cache(maxsize=1)
+def _no_links() -> nh3.Cleaner:
+    return nh3.Cleaner(tags=TAGS - {"a"}, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+
+
+def without_links(html: str) -> str:
+    """Cleaned HTML with its links replaced by their text (a card in Anki links nowhere)."""
+    return _no_links().clean(html)

@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-__all__ = ["Item", "Unit", "for_python_markdown", "html_to_text", "markdown_it", "read_units"]
+__all__ = ["Item", "Unit", "for_python_markdown", "html_to_text", "markdown_it", "read_units", "visible_text"]
 
 
 @lru_cache(maxsize=1)
@@ -68,26 +68,34 @@ class Unit:
 
 
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, alt: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.alt = alt
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "img":
+        if tag == "img" and self.alt:
             alt = dict(attrs).get("alt")
             if alt:
                 self.parts.append(alt)
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML fragment, whitespace collapsed."""
-    parser = _Text()
+def visible_text(html: str, *, alt: bool = False) -> str:
+    """The text of an HTML fragment, whitespace collapsed; with ``alt``, images count by their alt text."""
+    parser = _Text(alt)
     parser.feed(html)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+@lru_cache(maxsize=8192)
+def html_to_text(html: str) -> str:
+    """:func:`visible_text` of the small HTML blocks of a document, images by their alt text (a
+    banner is content; the same spacers and "back to top" blocks recur hundreds of times: read once)."""
+    return visible_text(html, alt=True)
 
 
 _DETAILS_TAG = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.IGNORECASE)
@@ -296,7 +304,36 @@ def _dedent(text: str) -> str:
 # --------------------------------------------------------------------------- GitHub's reading for Python-Markdown
 
 _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
+_ALERT = re.compile(r"^ {0,3}> ?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
+_ALERTS = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}
+"""GitHub's alerts ("> [!NOTE]") as the admonitions of pymdownx.blocks.admonition."""
 _BREAKS = {"fence", "code_block", "html_block", "table_open", "blockquote_open", "hr"}
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> list[Token]:
+    """The block tokens of a piece of content (read only): one parse serves every output."""
+    return markdown_it().parse(text)
+
+
+def _display_maths(lines: list[str], start: int, end: int) -> set[int]:
+    """The lines before which a blank line sets the ``$$`` display maths of the paragraph
+    ``lines[start:end]`` apart: a ``$$`` that starts a line, to the line that ends with ``$$``
+    (and the line after the paragraph, a list item's next marker for one)."""
+    breaks: set[int] = set()
+    number = start
+    while number < end:
+        line = lines[number].strip()
+        if line.startswith("$$"):
+            close = next(
+                (k for k in range(number, end) if lines[k].strip().endswith("$$") and (k > number or len(line) > 4)),
+                None,
+            )
+            if close is not None:
+                breaks.update(k for k in (number, close + 1) if start < k <= end and k < len(lines))
+                number = close
+        number += 1
+    return breaks
 
 
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
@@ -309,21 +346,30 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       ``1)`` markers become ``1.``;
     - a blank line goes before a block that follows a paragraph (or a fence) directly:
       CommonMark lets a list or a fence interrupt a paragraph, Python-Markdown does not;
+    - ``$$`` maths on lines of its own inside a paragraph (text, then ``$$…$$`` on the next
+      line, as GitHub's own example writes it) becomes a block of its own, which is how
+      Python-Markdown's maths extension (arithmatex) reads display maths; so does a
+      ```` ```math ```` fence, GitHub's other way of writing display maths (its fence lines
+      become ``$$``);
     - with ``question_level``, headings move so that the shallowest one sits just below
       the output's question heading (levels 2–6);
+    - GitHub's alerts (a blockquote that starts with ``[!NOTE]``, ``[!TIP]``, ``[!WARNING]`` ...)
+      become admonitions (``/// note``), shown as GitHub shows them;
     - with ``stash`` (Python-Markdown's ``htmlStash.store``), each HTML block is handed over
       as it is and Markdown between HTML tags stays Markdown: CommonMark ends an HTML block
       at a blank line (``<div>``, a blank line, ``**bold**``: bold text inside a div),
       where Python-Markdown would read everything up to ``</div>`` as raw HTML.
     """
     lines = text.split("\n")
-    tokens = markdown_it().parse(text)
+    tokens = _tokens(text)
     indent: dict[int, tuple[str, int, int]] = {}  # line -> (how, old column, new column)
     blank_before: set[int] = set()
+    maths: dict[int, str] = {}  # line of a ```math fence -> "fence" (its opening or closing line) or "inside"
     headings: list[tuple[int, int, int]] = []  # (line, level, lines it spans)
     items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
     previous: dict[int, Token] = {}  # nesting level -> the last block closed there
     html_blocks: dict[int, tuple[int, str]] = {}  # first line -> (end line, raw HTML)
+    alerts: dict[int, tuple[int, str]] = {}  # first line of a "> [!NOTE]" blockquote -> (end line, its type)
     quotes = 0  # blockquotes open (their lines start with '>': left as they are)
     ended_item: dict[int, Token | None] = {}  # nesting level of an item -> the last block inside the item before
     for token in tokens:
@@ -354,12 +400,23 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 nested_list = token.type.endswith("_list_open") and items
                 if start > 0 and lines[start - 1].strip() and not nested_list:
                     blank_before.add(start)
+        if token.type == "paragraph_open" and token.map and not quotes:
+            blank_before |= _display_maths(lines, *token.map)
         if token.type == "blockquote_open":
             quotes += 1
+            alert = _ALERT.match(lines[token.map[0]]) if token.map and token.level == 0 else None
+            if alert:
+                alerts[token.map[0]] = (token.map[1], alert.group(1).upper())
         elif token.type == "blockquote_close":
             quotes -= 1
         elif token.type == "html_block" and token.map and stash is not None and not quotes:
             html_blocks[token.map[0]] = (token.map[1], token.content)
+        elif token.type == "fence" and token.info.strip() == "math" and token.map and not quotes:
+            start, end = token.map
+            if _fence_closed(token, lines) and indent.get(start, ("",))[0] != "marker":
+                maths.update({start: "fence", end - 1: "fence"})
+                maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
+                blank_before.update(k for k in (start, end) if 0 < k < len(lines))
         if token.type == "heading_open" and token.map:
             headings.append((token.map[0], int(token.tag[1]), token.map[1] - token.map[0]))
         if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
@@ -383,6 +440,15 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             continue
         if number in blank_before:
             out.append("")
+        if number in alerts:
+            end, kind = alerts[number]
+            if out and out[-1].strip():
+                out.append("")
+            out.append(f"/// {_ALERTS[kind]} | {kind.capitalize()}")
+            out += [re.sub(r"^ {0,3}> ?", "", ln) for ln in lines[number + 1 : end]]
+            out += ["///", ""]
+            skip = end - number - 1
+            continue
         if number in html_blocks:
             end, html = html_blocks[number]
             column = indent[number][2] if number in indent and indent[number][0] == "inside" else 0
@@ -404,6 +470,10 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 line = " " * new + expanded[old:]
             else:
                 line = " " * new + expanded.lstrip(" ")
+        if maths.get(number) == "fence":
+            line = line[: len(line) - len(line.lstrip(" "))] + "$$"
+        elif maths.get(number) == "inside" and not raw.strip():
+            continue  # a blank line would end the $$ block (and is no TeX in maths)
         if number in heading_at and shift:
             level, span = heading_at[number]
             level = min(6, max(2, level + shift))

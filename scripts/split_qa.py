@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Split a Q&A document into one Markdown page per question, or validate it.
+"""Check a Q&A document, print its parsed model, or split it into one Markdown page per question.
 
-The site does the same split at build time (nothing generated is committed);
-this command previews, validates or exports it.
+The site does the same reading at build time (nothing generated is committed); this
+command says what it found in a document before you build a site of it.
 
 Usage:
-    python scripts/split_qa.py SOURCE [SOURCE ...] [--out DIR] [--check] [--json]
+    python scripts/split_qa.py SOURCE [SOURCE ...] [--check] [--json] [--out DIR] [--unanswered error|skip|show]
+
+--check prints, for each document, what was detected: for example "121 questions in 14
+sections: unnumbered `##` headings, answers without a marker; 1 table of contents dropped;
+kept on the home page: Related Topics".
 
 Exit codes: 0 valid; 1 invalid input (every error printed as FILE:LINE: message);
 2 bad command line.
@@ -22,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.model import Collection, QAFormatError
 from macros.pages import export_markdown
-from macros.parser import parse_file
+from macros.parser import UNANSWERED, parse_file, plain_words
 
 
 def _model_json(collections: list[Collection]) -> list[dict]:
@@ -30,10 +34,12 @@ def _model_json(collections: list[Collection]) -> list[dict]:
         {
             "title": c.title,
             "source": c.path,
+            "shape": {"question": c.shape.kind, "numbered": c.shape.numbered, "answer_marker": c.shape.marked},
             "intro": c.intro,
             "sections": [
                 {
                     "title": s.title,
+                    "intro": s.intro,
                     "questions": [
                         {
                             "number": q.number,
@@ -49,24 +55,45 @@ def _model_json(collections: list[Collection]) -> list[dict]:
                 }
                 for s in c.sections
             ],
+            "kept": [{"title": p.title, "line": p.line} for p in c.parts],
+            "dropped": c.dropped,
         }
         for c in collections
     ]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n != 1 else ''}"
+
+
+def report(collection: Collection) -> str:
+    """What was detected in one document, in one line (and the rule, on the next)."""
+    sections = [s for s in collection.sections if s.title]
+    where = f" in {_plural(len(sections), 'section')}" if sections else ""
+    parts = [f"{_plural(len(collection.questions), 'question')}{where}: {collection.shape.describe(collection)}"]
+    tables = [d for d in collection.dropped if d.startswith("table of contents")]
+    if tables:
+        parts.append(f"{_plural(len(tables), 'table')} of contents dropped")
+    if collection.parts:
+        parts.append("kept on the home page: " + ", ".join(plain_words(p.title) for p in collection.parts))
+    line = f"{collection.path}: " + "; ".join(parts)
+    return line + (f"\n  ({collection.shape.rule})" if collection.shape.rule else "")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="Q&A Markdown document(s)")
     parser.add_argument("--out", type=Path, help="write one Markdown page per question under DIR")
-    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    parser.add_argument("--check", action="store_true", help="validate only and say what was detected; write nothing")
     parser.add_argument("--json", action="store_true", help="print the parsed model as JSON")
+    parser.add_argument("--unanswered", choices=UNANSWERED, default="error", help="questions with no answer")
     args = parser.parse_args(argv)
 
     collections: list[Collection] = []
     failed = False
     for source in args.sources:
         try:
-            collection = parse_file(source)
+            collection = parse_file(source, unanswered=args.unanswered)
         except QAFormatError as exc:
             for diagnostic in exc.diagnostics:
                 print(diagnostic, file=sys.stderr)
@@ -82,14 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(_model_json(collections), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        sections = sum(len(c.sections) for c in collections)
-        questions = sum(len(c.questions) for c in collections)
-        print(
-            f"{len(collections)} collection{'s' * (len(collections) != 1)}, "
-            f"{sections} section{'s' * (sections != 1)}, {questions} question{'s' * (questions != 1)}"
-        )
         for c in collections:
-            print(f"  {c.title}: {len(c.questions)} questions ({c.path})")
+            print(report(c))
 
     if args.out and not args.check:
         written = 0

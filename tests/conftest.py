@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
-import shutil
 import socket
 import subprocess
-import sys
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from tools import engine
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "docs" / "advanced-generative-ai-qa.md"
-CHROMIUM = Path("/usr/bin/chromium")
+# The browser the tests drive: Debian's Chromium unless QA_BROWSER names another Chromium
+# build (Google Chrome on a CI runner, Playwright's own download, ...).
+DEFAULT_BROWSER = "/usr/bin/chromium"
+CHROMIUM = Path(os.environ.get("QA_BROWSER") or DEFAULT_BROWSER)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -29,14 +34,24 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(
-    site_dir: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None
+    site_dir: Path,
+    config: Path = ROOT / "mkdocs.yml",
+    site_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
-    """Run a strict build as a user would (no -q / -v: they hide strict failures)."""
+    """Run a strict build as a user would (no -q / -v: they hide strict failures).
+
+    ``env`` adds variables (``QA_SOURCE=/abs/path/doc.md`` studies that document instead of
+    the seed). The engine is MkDocs unless QA_ENGINE=properdocs (``make test ENGINE=properdocs``):
+    every build of the tests comes through here.
+    """
+    extra_env = env
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
+    env.update(extra_env or {})
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        engine.command("build", "--strict", "-f", str(config), "-d", str(site_dir)),
         capture_output=True,
         text=True,
         env=env,
@@ -81,6 +96,71 @@ def serve(directory: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServ
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+class PrefixServer(http.server.ThreadingHTTPServer):
+    """Serves a built site under a path only, as GitHub Pages serves a project site at /<repo>/.
+
+    ``/study/x`` maps to ``x`` of the build folder; a missing file under the prefix gets the
+    site's own 404 page with status 404; anything outside the prefix gets a bare 404.
+    Every path asked for is kept in ``paths``.
+    """
+
+    def __init__(self, directory: Path, prefix: str):
+        self.directory, self.prefix, self.paths = directory, prefix, []
+        super().__init__(("127.0.0.1", 0), _PrefixHandler)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{self.prefix}"
+
+
+class _PrefixHandler(_QuietHandler):
+    server: PrefixServer
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(args[2].directory), **kwargs)
+
+    def send_head(self):
+        path = urllib.parse.urlsplit(self.path).path
+        self.server.paths.append(path)
+        prefix = self.server.prefix
+        if not path.startswith(prefix):
+            self.send_error(404, "outside the site's base path")
+            return None
+        local = Path(self.directory, *urllib.parse.unquote(path[len(prefix) :]).split("/"))
+        if local.is_dir() and not path.endswith("/"):
+            self.send_response(301)
+            self.send_header("Location", path + "/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if local.is_dir():
+            local = local / "index.html"
+        if not local.is_file() or not local.resolve().is_relative_to(Path(self.directory).resolve()):
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        rest = urllib.parse.urlsplit(path).path[len(self.server.prefix) :]
+        return super().translate_path("/" + rest)
+
+
+@pytest.fixture(scope="session")
+def study_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrefixServer]:
+    """The site with the PDF book, built for and served at http://127.0.0.1:PORT/study/."""
+    site = tmp_path_factory.mktemp("study-site")
+    server = PrefixServer(site, "/study/")
+    result = mkdocs_build(site, site_url=server.url, env={"QA_PDF": "1"})
+    assert result.returncode == 0, result.stderr
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path, site_port: int) -> Iterator[str]:
     server, url = serve(built_site, site_port)
@@ -90,9 +170,9 @@ def site_url(built_site: Path, site_port: int) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Debian's Chromium through Playwright. Skips without it, unless REQUIRE_BROWSER=1."""
-    if not CHROMIUM.exists() or shutil.which("chromium") is None:
-        message = "Chromium is not installed at /usr/bin/chromium"
+    """Chromium (QA_BROWSER, else Debian's) through Playwright. Skips without it, unless REQUIRE_BROWSER=1."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        message = f"No browser at {CHROMIUM} (set QA_BROWSER to a Chromium or Chrome executable)"
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(message + " and REQUIRE_BROWSER=1: browser tests must run")
         pytest.skip(message)

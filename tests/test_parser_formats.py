@@ -8,7 +8,6 @@ from textwrap import dedent
 import pytest
 
 from macros.parser import parse_file, parse_text
-from macros.selftest import key_points
 
 from .conftest import SEED
 
@@ -224,11 +223,6 @@ def test_slugs_are_number_plus_words():
     assert len({q.slug for q in collection.questions}) == 10
 
 
-def test_key_points_are_top_level_items():
-    assert key_points("Intro:\n- one\n- two\n    - nested\n- three") == ["one", "two", "three"]
-    assert key_points("Just prose.") == []
-
-
 def test_numbered_sections_above_numbered_questions():
     collection = parse_text(
         "# T\n## 1. Basics\n### 1. What?\n**Answer:** a\n### 2. Why?\n**Answer:** b\n## 2. More\n### 3. How?\n**Answer:** c\n"
@@ -252,7 +246,3 @@ def test_bold_a_alone_is_not_an_answer_marker():
     assert collection.questions[0].body == "**A** and **B** are matrices."
     assert collection.questions[0].answer == "yes"
     assert parse_text("## 1. Q?\n**A:** short form\n").questions[0].answer == "short form"
-
-
-def test_key_points_leave_code_out_and_headings_keep_their_list_item():
-    assert key_points("- Use this:\n  ```python\n  x = 1\n  ```\n- two") == ["Use this:", "two"]

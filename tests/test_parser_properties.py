@@ -78,3 +78,69 @@ def test_random_text_only_raises_the_parsers_own_error(text):
         diagnostics = []
         assert collection.questions
     assert all(str(d).startswith("random.md:") for d in diagnostics)
+
+
+# --------------------------------------------------------------------------- the shapes of real documents
+
+asking = sentence.map(lambda s: s + "?")
+
+
+def _unnumbered_headings(draw, questions):
+    level = draw(st.sampled_from(["##", "###", "####"]))
+    prefix = draw(st.sampled_from(["", "Q. "]))
+    return [f"{level} {prefix}{q}\n\n{a}" for q, a in questions]
+
+
+def _details(draw, questions):
+    wrap = draw(st.sampled_from([("", ""), ("<br><b>\n\n", "\n</b>"), ("<p>\n\n", "\n\n</p>")]))
+    return [f"<details>\n<summary>{q}</summary>{wrap[0]}\n\n{a}\n{wrap[1]}</details>" for q, a in questions]
+
+
+def _bold(draw, questions):
+    return [f"**{q}**\n\n{a}" for q, a in questions]
+
+
+def _pairs(draw, questions):
+    marks = draw(st.sampled_from([("Q:", "A:"), ("**Q:**", "**A:**")]))
+    return [f"{marks[0]} {q}\n\n{marks[1]} {a}" for q, a in questions]
+
+
+def _list_items(draw, questions):
+    return [
+        f"{n}. ### {q}\n\n" + "\n".join(f"    {ln}" if ln else "" for ln in a.split("\n"))
+        for n, (q, a) in enumerate(questions, start=1)
+    ]
+
+
+SHAPES = {"heading": _unnumbered_headings, "details": _details, "bold": _bold, "qa-pairs": _pairs, "list": _list_items}
+# Answers for the shapes: paragraphs and lists (code in them would need the shape's own indentation rules).
+plain_answer = st.lists(st.one_of(paragraph, bullets), min_size=1, max_size=3).map("\n\n".join)
+one_paragraph = paragraph.map(lambda p: p.replace("\n", " "))
+
+
+@st.composite
+def shaped_document(draw):
+    shape = draw(st.sampled_from(sorted(SHAPES)))
+    answers = one_paragraph if shape == "qa-pairs" else plain_answer
+    questions = draw(
+        st.lists(st.tuples(asking, answers), min_size=2, max_size=6, unique_by=lambda qa: qa[0].casefold())
+    )
+    topic = draw(st.one_of(st.none(), sentence))
+    blocks = [f"# {draw(sentence)}"] + ([f"## {topic}"] if topic and shape != "heading" else [])
+    blocks += SHAPES[shape](draw, questions)
+    return shape, "\n\n".join(blocks) + "\n", questions
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("*_-") for w in text.split() if w.strip("*_-")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(shaped_document())
+def test_every_shape_reads_back_its_questions_and_answers(doc):
+    shape, text, questions = doc
+    collection = parse_text(text, "generated.md")
+    assert collection.shape.kind == shape
+    assert [q.text for q in collection.questions] == [q for q, _ in questions]
+    # The answer is the text written under the question, word for word (list markers aside).
+    assert [_words(q.answer) for q in collection.questions] == [_words(a) for _, a in questions]

@@ -475,12 +475,13 @@ def test_letter_paper_and_author(tmp_path: Path):
 
 def test_bad_source_gives_file_line_errors_and_no_pdf(tmp_path: Path):
     source = tmp_path / "bad.md"
-    source.write_text("# Title\n\n## 1. A question?\nNo answer marker.\n", encoding="utf-8")
+    source.write_text("# Title\n\n## 1. A question?\n\n## 2. Another?\n**Answer:** yes\n", encoding="utf-8")
     out = tmp_path / "bad.pdf"
     result = run_build("--source", str(source), "--out", str(out))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        f"{source}:3: question 1 has no answer: add a line '**Answer:**' followed by the answer"
+        f"{source}:3: question 1 has no answer: write it below the question, or set 'unanswered: skip' (or 'show') "
+        "under plugins: qa: in mkdocs.yml for a collection of open questions"
     ]
     assert not out.exists()
 

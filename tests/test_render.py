@@ -38,8 +38,8 @@ def renderer(glossary: bool = False) -> Renderer:
     return Renderer.from_config(CONFIG, find=MATCHER.find, tooltips=lambda term_id: TOOLTIPS[term_id])
 
 
-def assert_renders(source: str, expected: str, target: Target = STUDY, *, level: int = 1, glossary: bool = False):
-    rendered = renderer(glossary).markdown(dedent(source).strip("\n"), target, source_level=level)
+def assert_renders(source: str, expected: str, target: Target = STUDY, *, glossary: bool = False):
+    rendered = renderer(glossary).markdown(dedent(source).strip("\n"), target)
     assert rendered.html == dedent(expected).strip("\n")
 
 
@@ -83,40 +83,96 @@ def test_a_list_inside_a_fence_stays_code():
 
 
 @pytest.mark.parametrize(
-    ("target", "level", "expected"),
+    ("target", "source", "expected"),
     [
-        (STUDY, 2, "<h3>Deep</h3>"),  # a card: the question is an h2, so a level-3 heading stays h3
-        (STUDY, 3, "<h2>Deep</h2>"),  # a document whose questions are h3: one level up
-        (replace(STUDY, question_level=3), 2, "<h4>Deep</h4>"),  # the plain self-test
+        (STUDY, "### Deep", "<h3>Deep</h3>"),  # a card: the question is an h2, its answer's headings start at h3
+        (STUDY, "#### Deep\n\n##### Deeper", "<h3>Deep</h3>\n<h4>Deeper</h4>"),  # the shallowest goes there
+        (replace(STUDY, question_level=3), "## Deep", "<h4>Deep</h4>"),  # the plain self-test
+        (PAGE, "###### Six", ""),  # below the page's h1 (shown below with its permalink)
     ],
 )
-def test_headings_move_below_the_question_of_the_output(target, level, expected):
-    assert_renders("### Deep", expected, target, level=level)
+def test_headings_move_below_the_question_of_the_output(target, source, expected):
+    html = renderer().markdown(source, target).html
+    if expected:
+        assert html == expected
+    else:
+        assert html.startswith("<h2 ")
 
 
 def test_headings_in_code_do_not_move():
-    html = renderer().markdown("```\n### code\n```", STUDY, source_level=3).html
+    html = renderer().markdown("## Real\n\n```\n### code\n```", STUDY).html
     assert "### code" in html
+    assert html.startswith("<h3>Real</h3>")
 
 
 def test_a_page_keeps_heading_ids_and_permalinks_a_card_does_not():
     assert_renders(
         "## Why",
-        '<h2 id="why">Why<a class="headerlink" href="#why" title="Permanent link">&para;</a></h2>',
+        '<h2 id="why">Why<a class="headerlink" href="#why" title="Permanent link">¶</a></h2>',
         PAGE,
-        level=1,
     )
-    assert_renders("## Why", "<h3>Why</h3>", STUDY, level=1)  # one level down: a card's question is its h2
+    assert_renders("## Why", "<h3>Why</h3>", STUDY)  # a card's question is its h2
+
+
+def test_lists_nested_by_two_spaces_nest_as_on_github():
+    assert_renders(
+        """
+        - outer
+          - inner
+        - next
+        """,
+        """
+        <ul>
+        <li>outer<ul>
+        <li>inner</li>
+        </ul>
+        </li>
+        <li>next</li>
+        </ul>
+        """,
+    )
+
+
+def test_code_inside_a_list_item_stays_in_it():
+    html = renderer().markdown("1. one\n\n   ```python\n   x = 1\n   ```\n2. two", STUDY).html
+    assert html.count("<li>") == 2
+    assert html.index("highlight") < html.index("two")
+    assert "<ol>\n<li>\n<p>one</p>" in html
+
+
+def test_markdown_between_html_tags_stays_markdown_as_in_commonmark():
+    assert_renders(
+        """
+        <div align="center">
+
+        **bold** text
+
+        </div>
+        """,
+        """
+        <div align="center">
+        <p><strong>bold</strong> text</p>
+        </div>
+        """,
+    )
 
 
 # --------------------------------------------------------------------------- content policy
 
 
-def test_html_and_entities_in_content_show_as_written():
+def test_html_renders_as_github_renders_it_cleaned():
     assert_renders(
-        "<b>bold</b> &amp; <script>alert(1)</script>",
-        "<p>&lt;b&gt;bold&lt;/b&gt; &amp;amp; &lt;script&gt;alert(1)&lt;/script&gt;</p>",
+        '<b>bold</b> &amp; <kbd>Ctrl</kbd> <script>alert(1)</script><span onclick="x()" style="color:red">s</span>',
+        "<p><b>bold</b> &amp; <kbd>Ctrl</kbd> <span>s</span></p>",
     )
+
+
+def test_template_syntax_stays_literal():
+    assert_renders("{{ page.title }} and {% if x %}", "<p>{{ page.title }} and {% if x %}</p>")
+
+
+def test_a_class_the_content_writes_is_dropped():
+    assert_renders('<span class="md-button qa-term">x</span>', '<p><span class="qa-term">x</span></p>')
 
 
 # --------------------------------------------------------------------------- links
@@ -166,3 +222,24 @@ def test_rendering_is_cached_per_source_and_target():
     render = renderer()
     assert render.markdown("x", STUDY) is render.markdown("x", STUDY)
     assert render.markdown("x", STUDY) is not render.markdown("x", DECK)
+
+
+def test_github_alerts_become_admonitions():
+    assert_renders(
+        """
+        > [!WARNING]
+        > Do **not** force-push a shared branch.
+        """,
+        """
+        <div class="admonition warning">
+        <p class="admonition-title">Warning</p>
+        <p>Do <strong>not</strong> force-push a shared branch.</p>
+        </div>
+        """,
+    )
+
+
+def test_emoji_shortcodes_show_as_the_characters():
+    assert_renders(
+        "Click :star: at 10:30:00, not :no_such_emoji:.", "<p>Click ⭐ at 10:30:00, not :no_such_emoji:.</p>"
+    )

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from macros.glossary import load_glossary
+from macros.selftest import names_itself
 
 from .conftest import ROOT, Tab, mkdocs_build, serve
 from .helpers import copy_project
@@ -26,7 +27,7 @@ LEGACY_KEY = "qa-study:progress:v1"  # where the SM-2 version kept it for a site
 DAY_MS = 86_400_000
 EMPTY = {
     "version": 2,
-    "settings": {"retention": 0.9},
+    "settings": {"retention": 0.9, "glossary": False},
     "cards": {},
     "log": [],
     "points": {},
@@ -192,19 +193,26 @@ def test_due_count_changes_after_rating(tab: Tab, site_url: str):
     assert page.locator(".qa-st-done").inner_text() == "Session complete"
     summary = page.locator(".qa-st-panel").inner_text()
     assert "You saw 10 cards. Ratings: Again 1 · Hard 0 · Good 18 · Easy 1." in summary
-    assert re.match(r"0 cards due now · next due (tomorrow|in \d days)", due_now(page))
+    # Every card has graduated to days: due at a local midnight from tomorrow on (in the last
+    # hour of a day, that midnight reads "in 43 minutes").
+    assert re.match(r"0 cards due now · next due ", due_now(page))
+    tomorrow = page.evaluate("(() => { const d = new Date(); d.setHours(24, 0, 0, 0); return d.getTime() })()")
+    assert min(c["due"] for c in stored(page)["cards"].values()) >= tomorrow
 
 
 def test_shuffle_and_study_all_anyway(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
     for _ in range(10):
         rate_first_card(page, "Easy")
-    page.get_by_role("button", name="Study due cards").click()
+    assert page.locator(".qa-st-done").inner_text() == "Session complete"
+    assert page.get_by_role("button", name="Study due cards").count() == 0, "no card is due: nothing to study"
+    page.reload()
+    page.locator(".qa-st-panel").wait_for()
     assert "No cards are due now; the next one is due in 8 days" in page.locator(".qa-st-panel").inner_text()
     page.get_by_role("button", name="Study all anyway").click()
     assert page.locator(".qa-st-meta").inner_text().startswith("Card 1 of 10 · last rated Easy")
-    page.get_by_label("Order").select_option(label="Shuffled")
-    assert "Cards ordered: shuffled." in live(page)
+    page.locator("#qa-st-study").select_option(label="Shuffled")
+    assert "Studying shuffled: 10 cards." in live(page)
     order = set()
     for _ in range(10):
         order.add(page.locator(".qa-st-card h2").inner_text().split(".")[0])
@@ -240,8 +248,8 @@ def test_weakest_first_orders_by_fsrs_retrievability(tab: Tab, site_url: str):
     assert percent["5"] < percent["2"] < percent["7"] < 100, percent
     assert [recall[int(n) - 1] for n in ("1", "3", "10")] == ["—"] * 3
     page.get_by_role("button", name="Flashcards").click()
-    page.get_by_label("Order").select_option(label="Weakest first")
-    page.get_by_role("button", name="Study all anyway").click()
+    page.locator("#qa-st-study").select_option(label="Weakest first")
+    assert "Studying weakest first: 10 cards." in live(page), "every card, not only those due"
     seen = []
     for _ in range(10):
         seen.append(page.locator(".qa-st-card h2").inner_text().split(".")[0])
@@ -284,7 +292,7 @@ def test_undo_restores_the_exact_previous_state(tab: Tab, site_url: str):
     assert tab.errors == []
 
 
-def test_key_point_recall_scores_each_question(tab: Tab, site_url: str):
+def test_key_point_recall_scores_each_question_and_rates_its_card(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
     page.get_by_role("button", name="Key points").click()
     panel = page.locator(".qa-st-panel")
@@ -297,78 +305,104 @@ def test_key_point_recall_scores_each_question(tab: Tab, site_url: str):
     boxes.nth(2).check()
     panel.get_by_role("button", name="Score").click()
     assert panel.locator(".qa-st-result").inner_text() == "Score: 2 of 3 (67%)."
-    assert "Score: 2 of 3 (67%)." in live(page)
+    assert "Score: 2 of 3 (67%). Suggested rating: Hard." in live(page)
     assert stored(page)["points"]["advanced-generative-ai-qa/1"]["got"] == 2
-    # Question 2 is prose: one self-rating instead of a checklist.
-    panel.get_by_role("button", name="Next question").click()
+    assert stored(page)["cards"] == {}, "nothing is scheduled before the reader confirms"
+    # The score suggests Hard (two of three); the reader confirms it, and the card is scheduled.
+    assert "Your score suggests Hard: confirm it, or choose another rating" in panel.inner_text()
+    suggested = panel.locator(".qa-st-rate .md-button--primary")
+    assert " ".join(suggested.inner_text().split()) == "2 Hard (suggested) in 6 minutes"
+    suggested.click()
+    assert panel.locator(".qa-st-last").inner_text() == "Rated Hard: question 1 is due again in 6 minutes."
+    card = stored(page)["cards"]["advanced-generative-ai-qa/1"]
+    assert (card["rating"], card["state"]) == (2, 1)
+    assert [e["rating"] for e in stored(page)["log"]] == [2]
+    assert page.evaluate("document.activeElement.dataset.act") == "next"
+    # Question 2 is one sentence: its two clauses to tick; the keys rate here too.
+    page.keyboard.press("Enter")
     assert panel.locator("h2").inner_text().startswith("2. How does classifier-free")
-    panel.get_by_role("button", name="Show answer").click()
-    assert panel.get_by_role("checkbox").count() == 0
-    assert panel.get_by_text("Classifier-free guidance combines").is_visible()
-    panel.get_by_role("button", name="Partly").click()
+    panel.get_by_role("button", name="Show the key points").click()
+    assert panel.get_by_role("checkbox").count() == 2
+    panel.get_by_role("checkbox").nth(1).check()
+    panel.get_by_role("button", name="Score").click()
     assert panel.locator(".qa-st-result").inner_text() == "Score: 1 of 2 (50%)."
+    assert panel.locator(".qa-st-rate .md-button--primary").inner_text().split()[1] == "Hard"
+    page.keyboard.press("1")  # the reader knows better: Again
+    assert stored(page)["cards"]["advanced-generative-ai-qa/2"]["rating"] == 1
     page.get_by_role("button", name="Progress").click()
     rows = page.locator(".qa-st-panel tbody tr")
     assert rows.nth(0).locator("td").nth(4).inner_text() == "2/3"
     assert rows.nth(1).locator("td").nth(4).inner_text() == "1/2"
+    assert rows.nth(0).locator("td").nth(2).inner_text() == "Hard, due in 6 minutes"
+    page.get_by_role("button", name="Flashcards").click()
+    assert due_now(page).startswith("8 cards due now (8 new)"), "the two rated cards wait for their step"
     assert tab.errors == []
 
 
-def _expected_term(definition: str, names: list[str]) -> str:
-    """The option whose glossary definition is the one shown (own names blanked as …)."""
+def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(tab: Tab, site_url: str):
     glossary = load_glossary(ROOT / "docs" / "glossary.yml")
-    by_name = {t.term: t for t in glossary.terms.values()}
-    pattern = ".+?".join(re.escape(part) for part in definition.split("…"))
-    matches = [n for n in names if re.fullmatch(pattern, by_name[n].short)]
-    assert len(matches) == 1, (definition, names)
-    return matches[0]
-
-
-def test_term_quiz_grades_right_and_wrong_answers(tab: Tab, site_url: str):
-    glossary = load_glossary(ROOT / "docs" / "glossary.yml")
-    ids = {t.term: t.id for t in glossary.terms.values()}
+    by_term = {t.term: t for t in glossary.terms.values()}
+    by_short = {t.short: t for t in glossary.terms.values()}
     page = open_self_test(tab, site_url)
     page.get_by_role("button", name="Term quiz").click()
     panel = page.locator(".qa-st-panel")
-    positions = []
+    positions, directions = [], []
     for round_index in range(10):
         options = panel.locator(".qa-st-opts button")
         names = options.all_inner_texts()
         assert len(names) == len(set(names)) == 4
-        answer = _expected_term(panel.locator(".qa-st-def").inner_text(), names)
+        asked = panel.locator(".qa-st-def").inner_text()
+        if panel.locator("h2").inner_text() == "Which term is this?":
+            directions.append("definition → term")
+            term = by_short[asked]
+            answer = term.term
+            shown = [asked]
+            assert all(n in by_term for n in names)
+            related = [glossary.terms[r].term for r in term.related]
+        else:
+            assert panel.locator("h2").inner_text() == "Which definition fits this term?"
+            directions.append("term → definition")
+            term = by_term[asked]
+            answer = term.short
+            shown = names
+            assert all(n in by_short for n in names)
+            related = [glossary.terms[r].short for r in term.related]
+        # No definition on screen says the name (or an alias) of the term it defines, and none is cut.
+        for definition in shown:
+            assert not names_itself(by_short[definition], glossary), definition
+            assert "…" not in definition
         positions.append(names.index(answer))
-        term = glossary.terms[ids[answer]]
-        related = [glossary.terms[r].term for r in term.related]
         distractors = [n for n in names if n != answer]
-        assert sum(n in related for n in distractors) == min(3, len(related)), "related terms come first"
+        usable = [r for r in related if r in by_term or not names_itself(by_short[r], glossary)]
+        assert sum(n in usable for n in distractors) == min(3, len(usable)), "related terms come first"
         if round_index == 0:  # a right answer
             options.nth(names.index(answer)).click()
             result = panel.locator(".qa-st-result")
-            assert result.inner_text() == f"✓ Right: {answer}."
-            assert result.get_by_role("link").get_attribute("href") == f"../glossary/#{ids[answer]}"
-            assert live(page).startswith(f"Right: {answer}.")
+            assert result.inner_text() == f"✓ Right: {term.term}."
+            assert result.get_by_role("link").get_attribute("href") == f"../glossary/#{term.id}"
+            assert live(page).startswith(f"Right: {term.term}.")
         elif round_index == 1:  # a wrong one
             wrong = distractors[0]
             options.nth(names.index(wrong)).click()
             result = panel.locator(".qa-st-result")
-            assert result.inner_text() == f"✗ Not quite. You chose {wrong}; the answer is {answer}."
-            assert result.get_by_role("link", name=answer).get_attribute("href") == f"../glossary/#{ids[answer]}"
+            assert result.inner_text().startswith("✗ Not quite. ")
+            assert result.get_by_role("link", name=term.term).get_attribute("href") == f"../glossary/#{term.id}"
             assert panel.get_by_role("button", name=f"✓ {answer}").is_visible(), "the right option is marked"
             assert panel.get_by_role("button", name=f"✗ {wrong}").is_visible(), "with text, not colour alone"
         else:
             options.nth(names.index(answer)).click()
         panel.locator("[data-act=next]").click()
     assert panel.locator(".qa-st-done").inner_text() == "Round complete: 9 of 10 right"
+    assert directions.count("definition → term") == directions.count("term → definition") == 5
     assert len(set(positions)) > 1, "options are shuffled"
     assert stored(page)["quiz"] == {"right": 9, "wrong": 1}
     # The glossary link of a result opens the entry.
     panel.get_by_role("button", name="New round").click()
-    names = panel.locator(".qa-st-opts button").all_inner_texts()
-    answer = _expected_term(panel.locator(".qa-st-def").inner_text(), names)
-    panel.get_by_role("button", name=answer, exact=True).click()
+    panel.locator(".qa-st-opts button").first.click()
     link = panel.locator(".qa-st-result a")
+    href = link.get_attribute("href")
     link.click()
-    page.wait_for_url(re.compile(rf"/glossary/#{ids[answer]}$"), wait_until="commit")
+    page.wait_for_url(re.compile(rf"/glossary/{re.escape(href.split('/')[-1])}$"), wait_until="commit")
     assert tab.errors == []
 
 
@@ -404,7 +438,7 @@ def test_keyboard_only_session(tab: Tab, site_url: str):
     assert re.match(r"(Right|Not quite)", live(page))
     assert page.evaluate(f"{focused}.dataset.act") == "next"
     page.keyboard.press("Enter")
-    assert page.locator(".qa-st-meta").inner_text().startswith("Term 2 of 10")
+    assert page.locator(".qa-st-meta").inner_text().startswith("Question 2 of 10")
     assert tab.errors == []
 
 
@@ -429,14 +463,19 @@ def test_instant_navigation_round_trip_keeps_state_without_duplicate_listeners(t
     page.wait_for_url(re.compile("/self-test/#card-advanced-generative-ai-qa-3$"), wait_until="commit")
     page.locator(".qa-st-card").wait_for()
     assert page.locator(".qa-st-card h2").inner_text().startswith("3. What are the major limitations")
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 1 of 1")
     assert page.evaluate("window.__sameDocument") is True, "instant navigation, not page loads"
     # The keys act on the page on screen, once: listeners of the pages left behind are gone.
     page.keyboard.press("Space")
     assert page.locator(".qa-st-card").get_by_text("Context window limitations").is_visible()
     page.keyboard.press("2")
-    assert page.locator(".qa-st-last").inner_text() == "Rated Hard: question 3 is due again in 6 minutes."
+    assert "Rated Hard: question 3 is due again in 6 minutes." in live(page)
     assert sorted(stored(page)["cards"]) == ["advanced-generative-ai-qa/1", "advanced-generative-ai-qa/3"]
-    assert page.locator(".qa-st-card h2").inner_text().startswith("2. "), "then the cards due"
+    # "Practise this card" is a session of that one card; then the cards due are a click away.
+    assert page.locator(".qa-st-done").inner_text() == "Session complete"
+    assert "You saw 1 card. Ratings: Again 0 · Hard 1 · Good 0 · Easy 0." in page.locator(".qa-st-panel").inner_text()
+    page.get_by_role("button", name="Study due cards").click()
+    assert page.locator(".qa-st-card h2").inner_text().startswith("2. ")
     assert due_now(page).startswith("8 cards due now")
     assert tab.errors == []
 
@@ -549,14 +588,14 @@ def test_desired_retention_changes_the_intervals(tab: Tab, site_url: str):
     message = page.locator(".qa-st-msg")
     assert message.inner_text() == "Desired retention is now 95 %: 1 card rescheduled."
     assert page.evaluate("document.activeElement.id") == "qa-st-retention"
-    assert stored(page)["settings"] == {"retention": 0.95}
+    assert stored(page)["settings"] == {"retention": 0.95, "glossary": False}
     assert "Easy, due in 3 days" in page.locator(".qa-st-panel tbody tr").first.inner_text(), "its history re-run"
     field = page.get_by_label("Desired retention")
     field.fill("50")
     field.press("Enter")
     assert message.inner_text() == "Desired retention is a whole number from 70 to 99: it stays at 95 %."
     assert "qa-st-bad" in message.get_attribute("class")
-    assert stored(page)["settings"] == {"retention": 0.95}
+    assert stored(page)["settings"] == {"retention": 0.95, "glossary": False}
     page.reload()
     page.locator(".qa-st-panel").wait_for()
     page.get_by_role("button", name="Show answer").click()
@@ -676,7 +715,7 @@ def test_axe_finds_no_violation_in_any_mode(tab: Tab, site_url: str, scheme: str
 
 
 def test_hostile_content_stays_text_in_every_mode(browser, tmp_path: Path):
-    """Q&A text with HTML in it shows as written in the script's views too: nothing runs."""
+    """Q&A text with HTML in it shows as GitHub shows it in the script's views too: nothing runs."""
     content = Path(__file__).parent / "content"
     config = copy_project(tmp_path / "project")
     shutil.copy(content / "hostile.md", tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md")
@@ -690,26 +729,41 @@ def test_hostile_content_stays_text_in_every_mode(browser, tmp_path: Path):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    smuggled = "article script, article [onerror], article [onclick], article iframe, article form"
     try:
         page.goto(url + ST)
+        data = json.loads(page.locator("#qa-selftest-data").text_content())
         card = page.locator(".qa-st-card")
-        assert card.locator("h2").inner_text() == "1. Why does \"><img src=x onerror=alert('q1')> stay text?"
+        assert card.locator("h2").inner_text() == f"1. {data['cards'][0]['title']}"
+        assert card.locator("h2").inner_text() == '1. Why does "> stay harmless?'
         page.keyboard.press("Space")
-        assert "<script>alert('answer')</script> and </details>" in card.inner_text()
+        assert "It stays harmless: and and {{ page.title }}" in " ".join(card.inner_text().split())
+        assert "{{ page.title }}" in card.inner_text(), "template syntax stays text"
         page.keyboard.press("3")
         page.keyboard.press("Space")
-        assert "</details><script>alert('list')</script>" in card.inner_text()
+        assert "The gadget term is defined with hostile text." in card.inner_text()
         page.get_by_role("button", name="Key points").click()
         page.get_by_role("button", name="Next question").click()
         page.get_by_role("button", name="Show the key points").click()
-        assert (
-            page.locator(".qa-st-check label").nth(1).inner_text().strip() == "</details><script>alert('list')</script>"
-        )
-        page.get_by_role("button", name="Term quiz").click()
-        assert page.locator(".qa-st-opts img, .qa-st-opts b").count() == 0
+        labels = page.locator(".qa-st-check label").all_inner_texts()
+        assert labels[0].strip() == "The gadget term is defined with hostile text."
+        assert all(label.strip() for label in labels), "no empty point where a script was"
+        # Both definitions say their own term ("A widget ...", "A gadget ..."): no quiz to make.
+        assert page.get_by_role("button", name="Term quiz").count() == 0
         page.get_by_role("button", name="Progress").click()
+        page.locator("#qa-st-glossary").check()
+        page.get_by_role("button", name="Flashcards").click()
+        page.locator("#qa-st-study").select_option(label="Due cards")
+        for _ in range(3):  # past the questions to the glossary cards: their text stays text
+            if page.locator(".qa-st-card h2").inner_text() in ("Widget", "Gadget"):
+                break
+            page.get_by_role("button", name="Show answer").click()
+            page.locator(".qa-st-rate button").nth(3).click()
+        assert page.locator(".qa-st-card h2").inner_text() in ("Widget", "Gadget")
+        page.get_by_role("button", name="Show answer").click()
+        assert "onerror=alert('tooltip')" in card.inner_text() or "A gadget & friends." in card.inner_text()
         page.wait_for_timeout(200)
-        assert page.locator("article img[src=x], article b:text-is('x')").count() == 0
+        assert page.locator(smuggled).count() == 0
     finally:
         context.close()
         server.shutdown()

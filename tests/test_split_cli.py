@@ -19,7 +19,32 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_summary_of_the_seed():
     result = run(str(SEED))
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "1 collection, 1 section, 10 questions"
+    assert result.stdout.splitlines() == [
+        f"{SEED}: 10 questions: numbered `##` headings, answers after a marker",
+        "  (a heading is a question when it has a number)",
+    ]
+
+
+def test_check_says_what_it_detected_in_an_imported_document():
+    document = ROOT / "tests" / "import" / "shapes" / "heading-q-dot-unnumbered.md"
+    result = run(str(document), "--check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{document}: 8 questions in 3 sections: unnumbered `##` headings, answers without a marker; "
+        "1 table of contents dropped; kept on the home page: Related Topics",
+        "  (a heading is a question when it starts with 'Q.')",
+    ]
+
+
+def test_open_questions_need_the_option():
+    document = ROOT / "tests" / "import" / "real" / "devops-exercises.md"
+    refused = run(str(document), "--check")
+    assert refused.returncode == 1
+    assert "has no answer" in refused.stderr
+    assert "unanswered: skip" in refused.stderr
+    shown = run(str(document), "--check", "--unanswered", "show")
+    assert shown.returncode == 0
+    assert shown.stdout.startswith(f"{document}: 50 questions in 9 sections: <details> blocks")
 
 
 def test_json_model_has_every_question():
@@ -52,11 +77,12 @@ def test_check_writes_nothing(tmp_path: Path):
 
 def test_invalid_input_exits_1_with_every_error(tmp_path: Path):
     bad = tmp_path / "bad.md"
-    bad.write_text("## 1. Q?\nno answer\n## 1. R?\n**Answer:** r\n", encoding="utf-8")
+    bad.write_text("## 1. Q?\n## 1. R?\n**Answer:** r\n", encoding="utf-8")
     result = run(str(bad))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{bad}:1: question 1 has no answer: add a line '**Answer:**' followed by the answer",
-        f"{bad}:3: question number 1 is used twice (first on line 1): renumber one of them",
+        f"{bad}:1: question 1 has no answer: write it below the question, or set 'unanswered: skip' (or 'show') "
+        "under plugins: qa: in mkdocs.yml for a collection of open questions",
+        f"{bad}:2: question number 1 is used twice (first on line 1): renumber one of them",
     ]
     assert "Traceback" not in result.stderr

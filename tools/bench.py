@@ -27,7 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import ROOT, bare_project, best_of, full_project, generate, site_figures
+import engine
+from benchlib import ROOT, bare_project, best_of, full_project, generate, generate_readme, site_figures
+
+from macros.parser import parse_file
 
 
 def run(sizes: list[int], out: Path, repeat: int) -> list[dict]:
@@ -55,16 +58,41 @@ def run(sizes: list[int], out: Path, repeat: int) -> list[dict]:
                 row["full_without_glossary"] = best_of(repeat, no_links, work / "site-nolinks")
             results.append(row)
             print(f"N={n}: full {a['seconds']} s, bare {b['seconds']} s, ratio {row['ratio']}", flush=True)
+    readme = readme_row(min(500, max(sizes)), repeat)
+    print(f"README-shaped document: parse {readme['parse_s']} s, full/bare {readme['ratio']}", flush=True)
     rebuild = serve_rebuild()
     print(f"mkdocs serve: {rebuild['save_to_reload_s']} s from saving an answer to the reload", flush=True)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
-    payload = {"machine": machine, "repeat": repeat, "results": results, "serve_rebuild": rebuild}
+    payload = {"machine": machine, "repeat": repeat, "results": results, "readme": readme, "serve_rebuild": rebuild}
     (out / "bench.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     table = markdown_table(payload)
     (out / "bench.md").write_text(table, encoding="utf-8")
     plot(payload, out / "bench.png")
     print(table)
     return results
+
+
+def readme_row(n: int, repeat: int) -> dict:
+    """A real-world-shaped document (see ``generate_readme``): its parse time, and its site against bare Material."""
+    with tempfile.TemporaryDirectory(prefix=f"bench-readme-{n}-") as tmp:
+        work = Path(tmp)
+        source = generate_readme(n, work)
+        started = time.perf_counter()
+        for _ in range(3):
+            collection = parse_file(source)
+        parse = (time.perf_counter() - started) / 3
+        full = full_project(work / "full", source, None)
+        bare = bare_project(work / "bare", source)
+        a = best_of(repeat, full, work / "site-full")
+        b = best_of(repeat, bare, work / "site-bare")
+        return {
+            "questions": len(collection.questions),
+            "kilobytes": round(source.stat().st_size / 1024),
+            "parse_s": round(parse, 3),
+            "full_s": a["seconds"],
+            "bare_s": b["seconds"],
+            "ratio": round(a["seconds"] / b["seconds"], 3),
+        }
 
 
 def serve_rebuild(repeat: int = 7) -> dict:
@@ -87,7 +115,7 @@ def serve_rebuild(repeat: int = 7) -> dict:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+            engine.command("serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -155,6 +183,14 @@ def markdown_table(payload: dict) -> str:
             f"{f['site_bytes'] / 1e6:.1f} | {f['html_bytes_per_question'] / 1024:.1f} | "
             f"{f['search_index_bytes'] / 1024:.0f} ({f['search_index_gzip_bytes'] / 1024:.0f}) |"
         )
+    readme = payload.get("readme")
+    if readme:
+        lines += [
+            "",
+            f"A README-shaped document of {readme['questions']:,} questions ({readme['kilobytes']:,} KB: `## Q.` "
+            f"questions without a marker, sections, TOC, code, tables, details): parsed in {readme['parse_s']:.2f} s; "
+            f"site {readme['full_s']:.2f} s against bare Material's {readme['bare_s']:.2f} s ({readme['ratio']:.2f}).",
+        ]
     rebuild = payload.get("serve_rebuild")
     if rebuild:
         lines += [

@@ -14,8 +14,10 @@ import shutil
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
+import engine
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +34,7 @@ __all__ = [
     "best_of",
     "full_project",
     "generate",
+    "generate_readme",
     "project_config",
     "site_figures",
     "timed_build",
@@ -192,6 +195,76 @@ def generate(n: int, folder: Path) -> tuple[Path, Path]:
     return source, glossary
 
 
+def generate_readme(n: int, folder: Path) -> Path:
+    """A document shaped like the interview READMEs people publish, of ``n`` questions: a banner
+    and badges, a table of contents, ``## # N. Topic`` sections beside unnumbered ``## Q.``
+    questions with no answer marker, code, tables, "back to top" links, ``<details>`` examples,
+    two-space nested lists, and a Contributing and a License part at the end (about 1 KB a question)."""
+    topics = [f"{a.capitalize()} {b}s" for a, b in zip(ADJECTIVES, NOUNS, strict=False)]
+    per_topic = 25
+    lines = [
+        '<p align="center"><img src="https://img.shields.io/badge/questions-many-blue.svg" alt="badge"></p>',
+        "",
+        f"# Generated README of {n} interview questions",
+        "",
+        "> Click :star: if you like the project. Pull requests are welcome.",
+        "",
+        "## Table of Contents",
+        "",
+    ]
+    count = (n + per_topic - 1) // per_topic
+    lines += [f"* [{t}](#-{k + 1}-{t.lower().replace(' ', '-')})" for k, t in enumerate(topics[:count])]
+    lines.append("")
+    for i in range(n):
+        if i % per_topic == 0:
+            lines += [
+                "<br/>",
+                "",
+                f"## # {i // per_topic + 1}. {topics[i // per_topic % len(topics)]}",
+                "",
+                "<br/>",
+                "",
+            ]
+        a, b = ADJECTIVES[i % len(ADJECTIVES)], NOUNS[(i * 7) % len(NOUNS)]
+        lines += [
+            f"## Q. How does a {a} {b} behave in case {i + 1}?",
+            "",
+            f"A {a} {b} keeps its state between calls, so the cost of case {i + 1} depends on what came before. "
+            f"The usual trade-off is memory against latency; measure both before choosing.",
+            "",
+            "- **When it helps**: repeated work with the same inputs",
+            "  - nested detail written the GitHub way, two spaces in",
+            "- **When it hurts**: inputs that never repeat, or a cache that grows without bound",
+            "",
+        ]
+        if i % 3 == 0:
+            lines += [
+                "```python",
+                f"def case_{i + 1}(x, cache={{}}):",
+                "    if x not in cache:",
+                "        cache[x] = x * x",
+                "    return cache[x]",
+                "```",
+                "",
+            ]
+        if i % 5 == 0:
+            lines += ["| Input | Cost |", "|:--|--:|", "| new | high |", "| seen | low |", ""]
+        if i % 7 == 0:
+            lines += [
+                "<details><summary>Show an example</summary>",
+                "",
+                f"Case {i + 1}: <b>two</b> calls, one miss.",
+                "",
+                "</details>",
+                "",
+            ]
+        lines += ['<div align="right">', '    <b><a href="#table-of-contents">↥ back to top</a></b>', "</div>", ""]
+    lines += ["## Contributing", "", "Open an issue first.", "", "## License", "", "MIT", ""]
+    source = folder / "readme.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source
+
+
 def full_project(target: Path, source: Path, glossary: Path | None) -> Path:
     """A copy of this project with the generated source (and glossary, or none)."""
     target.mkdir(parents=True)
@@ -248,8 +321,18 @@ def bare_project(target: Path, source: Path) -> Path:
         "nav": navigation([collection], []),  # the nav shape of the full site
     }
     path = target / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(_plain(config), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(_plain(config), Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes the functions that mkdocs.yml names (``!!python/name:``) back as such."""
+
+
+_Dumper.add_representer(
+    types.FunctionType,
+    lambda dumper, f: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{f.__module__}.{f.__name__}", ""),
+)
 
 
 def _plain(data):
@@ -266,7 +349,7 @@ def timed_build(config: Path, site: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        engine.command("build", "--strict", "-f", str(config), "-d", str(site)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,

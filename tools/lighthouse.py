@@ -5,8 +5,9 @@
    baseline), serves both with gzip, and loads a question page of each in Chromium to sum
    the bytes transferred on first load.
 2. Runs Lighthouse (pinned in tools/lighthouse, installed with npm on first use) with
-   Debian's Chromium on the home page, a question page, the glossary and the self-test,
-   with the desktop and mobile presets, and prints the four category scores.
+   Debian's Chromium (or the browser QA_BROWSER names) on the home page, a question page,
+   the glossary and the self-test, with the desktop and mobile presets, and prints the four
+   category scores.
 
 Results go to bench-results/frontend.json and bench-results/frontend.md.
 
@@ -26,7 +27,8 @@ from pathlib import Path
 from benchlib import ROOT, bare_project, timed_build
 from gzip_server import start
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium unless QA_BROWSER names another Chromium or Chrome executable.
+CHROMIUM = os.environ.get("QA_BROWSER") or "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -38,10 +40,18 @@ LIGHTHOUSE = ROOT / "tools" / "lighthouse"
 QUESTION = "advanced-generative-ai-qa/4-compare-the-training-objectives-of-gans-vaes-and/"
 PAGES = {"home": "", "question": QUESTION, "glossary": "glossary/", "self-test": "self-test/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+KATEX = "/javascripts/vendor/katex/"
+# A page of the maths fixture with inline and display maths, and one without maths.
+MATHS_DOCUMENT = ROOT / "tests" / "import" / "browser" / "maths.md"
+MATHS_PAGES = {
+    "with maths": "maths/2-what-is-the-expected-value-of-a-fair/",
+    "without": "maths/1-what-is-a-random-variable/",
+}
 
 
-def transfer_bytes(url: str) -> dict:
-    """Bytes transferred (headers + encoded bodies) by a first load of ``url`` in Chromium."""
+def transfer_bytes(url: str, open_answer: bool = False) -> dict:
+    """Bytes transferred (headers + encoded bodies) by a first load of ``url`` in Chromium (and
+    by opening its answer, with ``open_answer``: what the answer shows only then, fonts for one)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -51,14 +61,21 @@ def transfer_bytes(url: str) -> dict:
         page.on("requestfinished", lambda request: responses.append(request))
         page.goto(url)
         page.wait_for_load_state("networkidle")
-        total, by_type = 0, {}
+        if open_answer:
+            page.locator("details#answer > summary").click()
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        total, by_type, katex = 0, {}, {}
         for request in responses:
             sizes = request.sizes()
             size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
             total += size
             by_type[request.resource_type] = by_type.get(request.resource_type, 0) + size
+            if KATEX in request.url:
+                katex[request.url.split(KATEX, 1)[1]] = size
         browser.close()
-    return {"bytes": total, "requests": len(responses), "by_type": by_type}
+    return {"bytes": total, "requests": len(responses), "by_type": by_type, "katex": katex}
 
 
 def page_weight(site: Path, bare_site: Path) -> dict:
@@ -71,6 +88,21 @@ def page_weight(site: Path, bare_site: Path) -> dict:
         ours.shutdown()
         bare.shutdown()
     return {"full": full, "bare": base, "extra_bytes": full["bytes"] - base["bytes"]}
+
+
+def maths_weight(work: Path) -> dict:
+    """First loads of a page with maths and one without, on a site of the maths fixture: what KaTeX adds."""
+    site = work / "maths-site"
+    os.environ["QA_SOURCE"] = str(MATHS_DOCUMENT)
+    try:
+        timed_build(ROOT / "mkdocs.yml", site)
+    finally:
+        del os.environ["QA_SOURCE"]
+    server, url = start(site)
+    try:
+        return {name: transfer_bytes(f"{url}/{path}", open_answer=True) for name, path in MATHS_PAGES.items()}
+    finally:
+        server.shutdown()
 
 
 def ensure_lighthouse() -> Path:
@@ -128,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         site, bare_site = work / "site", work / "bare-site"
         timed_build(ROOT / "mkdocs.yml", site)
         timed_build(bare_project(work / "bare", ROOT / "docs" / "advanced-generative-ai-qa.md"), bare_site)
-        report = {"page_weight": page_weight(site, bare_site)}
+        report = {"page_weight": page_weight(site, bare_site), "maths": maths_weight(work)}
         if not args.skip_lighthouse:
             report["lighthouse"] = lighthouse(site, args.out)
     (args.out / "frontend.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -141,7 +173,17 @@ def main(argv: list[str] | None = None) -> int:
         f"| full site | {weight['full']['bytes']:,} | {weight['full']['requests']} |",
         f"| bare Material | {weight['bare']['bytes']:,} | {weight['bare']['requests']} |",
         f"| difference | {weight['extra_bytes']:,} | |",
+        "",
+        "First load of a question page of the maths fixture (tests/import/browser/maths.md), answer opened:",
+        "",
+        "| page | bytes | requests | KaTeX bytes | KaTeX requests |",
+        "|---|---:|---:|---:|---:|",
     ]
+    for name, load in report["maths"].items():
+        katex = load["katex"]
+        lines.append(f"| {name} | {load['bytes']:,} | {load['requests']} | {sum(katex.values()):,} | {len(katex)} |")
+    for name, size in sorted(report["maths"]["with maths"]["katex"].items()):
+        lines.append(f"| · {name} | | | {size:,} | |")
     if "lighthouse" in report:
         lines += ["", "| page | performance | accessibility | best practices | SEO |", "|---|---:|---:|---:|---:|"]
         for page, s in report["lighthouse"].items():

@@ -25,6 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import engine
 from benchlib import ROOT, bare_project, full_project, generate
 
 PACKAGES = [
@@ -36,6 +37,7 @@ PACKAGES = [
     ("Material templates (Jinja)", "/material/templates/"),
     ("Jinja", "/jinja2/"),
     ("MkDocs", "/mkdocs/"),
+    ("MkDocs", "/properdocs/"),  # the engine's row, with QA_ENGINE=properdocs too
     ("mkdocs-macros", "/mkdocs_macros/"),
     ("PyYAML", "/yaml/"),
     # Two copies of this module run (Python-Markdown loads its own), and cProfile files
@@ -57,7 +59,7 @@ def package_of(filename: str) -> str:
 def profile(config: Path, site: Path, out: Path) -> dict[str, float]:
     """Self time (s) per package of one ``mkdocs build`` under cProfile."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "--strict"]
+    command = [engine.python(), "-m", "cProfile", "-o", str(out), "-m", engine.name(), "build", "--strict"]
     result = subprocess.run(
         [*command, "-f", str(config), "-d", str(site)], capture_output=True, text=True, env=env, check=False
     )

@@ -79,6 +79,35 @@
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(onPage);
   else onPage();
+
+  /* Maths (arithmatex: \(…\) in span.arithmatex, \[…\] in div.arithmatex), typeset by
+     vendor/katex/, fetched once on the first page with maths. QATypesetMaths(el): maths added later. */
+  var typesetMaths = (window.QATypesetMaths = function (root) {
+    var maths = (root && root.querySelectorAll ? root : document).querySelectorAll(".arithmatex");
+    if (!maths.length || !here) return;
+    if (!window.katex) {
+      if (typesetMaths.loading) return;
+      typesetMaths.loading = true;
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("vendor/katex/katex.min.css", here).href;
+      var script = document.createElement("script");
+      script.src = new URL("vendor/katex/katex.min.js", here).href;
+      script.onload = function () {
+        typesetMaths(document); // the page shown now
+      };
+      document.body.appendChild(css); // not <head>: instant navigation swaps it for the next page's
+      document.body.appendChild(script);
+      return;
+    }
+    Array.prototype.forEach.call(maths, function (el) {
+      if (el.querySelector(".katex, .katex-error")) return; // done
+      var tex = el.textContent.trim().replace(/^\\[([]/, "").replace(/\\[)\]]$/, "");
+      window.katex.render(tex, el, { displayMode: el.tagName !== "SPAN", throwOnError: false });
+    });
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(typesetMaths);
+  else typesetMaths(document);
 })();
 
 /* Study aids, each a function of its own, run on every page (document$): keys, the answer

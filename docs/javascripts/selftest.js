@@ -10,14 +10,10 @@
   var Q = window.QAStore;
   if (!S || !Q) return;
   var LEARN_AHEAD = 20 * 60000; // a card due again within this comes back in the same session (Anki's default)
-  var ORDERS = [
-    ["due", "Due first"],
-    ["weakest", "Weakest first"],
-    ["shuffle", "Shuffled"],
-  ];
+  var DATE = { weekday: "short", day: "numeric", month: "short" };
   var ctl = null; // AbortController of the current page's listeners
   // What survives instant navigation (not reloads): mode, session, positions, undo.
-  var memo = { mode: "cards", sess: null, order: "due", undo: [], kp: 0, kpShown: false, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "" };
+  var memo = { mode: "cards", sess: null, study: "due", undo: [], kp: 0, kpStep: 0, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "" };
 
   /* ------------------------------------------------------------------ helpers */
 
@@ -30,7 +26,7 @@
       else if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v, { signal: ctl.signal });
       else el.setAttribute(k, v === true ? "" : v);
     }
-    (kids || []).flat().forEach(function (kid) {
+    [].concat(kids || []).flat().forEach(function (kid) {
       if (kid !== null && kid !== undefined && kid !== false) el.append(kid);
     });
     return el;
@@ -38,7 +34,25 @@
 
   function button(label, onclick, cls, attrs) {
     var a = Object.assign({ type: "button", class: "md-button" + (cls ? " " + cls : ""), onclick: onclick }, attrs);
-    return h("button", a, [].concat(label));
+    return h("button", a, label);
+  }
+
+  /* A button with its keyboard shortcut: the hint is hidden on touch screens (selftest.css). */
+  function keyed(label, key, onclick, cls, attrs) {
+    return button([label + " ", h("kbd", {}, [key === " " ? "Space" : key])], onclick, cls, Object.assign({ "aria-keyshortcuts": key === " " ? "Space" : key }, attrs));
+  }
+
+  function table(head, rows) {
+    return h("table", {}, [
+      h("thead", {}, [h("tr", {}, head.map(function (t) {
+        return h("th", {}, [t]);
+      }))]),
+      h("tbody", {}, rows.map(function (cells) {
+        return h("tr", {}, cells.map(function (cell, i) {
+          return h("td", { "data-label": typeof head[i] === "string" ? head[i] : null }, [cell]);
+        }));
+      })),
+    ]);
   }
 
   function shuffle(list) {
@@ -72,19 +86,12 @@
       return { p: S.emptyProgress(), note: "This browser does not let the site store data: progress lasts until you leave the page." };
     }
     if (raw === null) return { p: S.emptyProgress() };
-    var data;
-    try {
-      data = JSON.parse(raw);
-    } catch (e) {
-      data = "not JSON";
-    }
-    var v = S.validate(data);
+    var v = S.read(raw);
     if (v.progress) {
       if ((legacy || v.migrated) && save(v.progress) && legacy) Q.remove(Q.legacyKey);
       return { p: v.progress };
     }
-    var why = data === "not JSON" ? "it was not valid JSON" : v.error;
-    return { p: S.emptyProgress(), bad: true, legacy: legacy, note: "Your saved self-test progress could not be read (" + why + "), so it was reset." };
+    return { p: S.emptyProgress(), bad: true, legacy: legacy, note: "Your saved self-test progress could not be read (" + v.error + "), so it was reset." };
   }
 
   /* false when the browser refuses (private mode, full): progress lasts for this page */
@@ -95,8 +102,7 @@
   function when(due, now) {
     var rel = S.relative(due, now);
     if (S.dayIndex(due) - S.dayIndex(now) < 2) return rel;
-    var date = new Date(due).toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" });
-    return rel + " (" + date + ")";
+    return rel + " (" + new Date(due).toLocaleDateString(undefined, DATE) + ")";
   }
 
   /* ------------------------------------------------------------------ question pages */
@@ -115,27 +121,41 @@
   /* ------------------------------------------------------------------ the self-test page */
 
   function mount(app, data) {
-    var cards = data.cards;
     var byId = {};
-    cards.forEach(function (c, i) {
-      byId[c.id] = c;
+    var questions = data.cards;
+    questions.forEach(function (c, i) {
       c.i = i;
+      byId[c.id] = c;
     });
     var terms = data.terms || [];
     var termById = {};
-    terms.forEach(function (t) {
+    // Glossary flashcards (when the setting is on): each term asks for its definition, and
+    // a definition that does not name its term asks for the term.
+    var glossaryCards = [];
+    terms.forEach(function (t, i) {
       termById[t.id] = t;
+      var topics = t.t ? [t.t] : [];
+      [["term:", t.term, t.def, "Recall its definition."], ["def:", t.def, t.term, "Which term is this?"]].forEach(function (d, k) {
+        if (k && t.own) return;
+        var c = { id: d[0] + t.id, i: questions.length + 2 * i + k, title: d[0] === "term:" ? t.term : "the definition of " + t.term, text: d[1], back: d[2], ask: d[3], topics: topics, term: t };
+        byId[c.id] = c;
+        glossaryCards.push(c);
+      });
+    });
+    var clean = terms.filter(function (t) {
+      return !t.own;
     });
     var known = function (id) {
       return byId[id];
     };
     if (memo.sess && !memo.sess.queue.every(known)) memo.sess = memo.undo = null; // the questions changed
     memo.undo = memo.undo || [];
-    if (memo.quiz && !memo.quiz.ids.every(function (id) { return termById[id]; })) memo.quiz = null;
+    if (memo.quiz && !memo.quiz.items.every(function (x) { return termById[x.id]; })) memo.quiz = null;
     var loaded = load();
     var prog = loaded.p;
     if (loaded.bad && save(prog) && loaded.legacy) Q.remove(Q.legacyKey);
 
+    var anki = document.querySelector(".qa-st-anki"); // the build's paragraph: the Progress panel shows it
     var summary = h("p", { class: "qa-st-summary" });
     var live = h("p", { class: "qa-st-sr", role: "status", "aria-live": "polite" });
     var panel = h("div", { class: "qa-st-panel" });
@@ -145,7 +165,7 @@
       ["quiz", "Term quiz"],
       ["progress", "Progress"],
     ].filter(function (m) {
-      return m[0] !== "quiz" || terms.length;
+      return m[0] !== "quiz" || clean.length >= 4;
     });
     var modeButtons = modes.map(function (m) {
       return button(m[1], function () {
@@ -174,37 +194,44 @@
       live.textContent = live.textContent === text ? text + "\u00a0" : text;
     }
 
-    /* Any change but a rating: it cannot be undone, nor can the ratings before it. */
+    /* Any change but a rating of a flashcard: it cannot be undone, nor can the ratings before it. */
     function commit(now) {
       S.markDay(prog, now);
       save(prog);
       memo.undo = [];
     }
 
+    /* The cards the flashcards draw from: every question, and the glossary's when chosen. */
+    function deck() {
+      return prog.settings.glossary ? questions.concat(glossaryCards) : questions;
+    }
+
+    function name(c) {
+      return c.term ? "“" + c.term.term + "”" : "question " + c.n;
+    }
+
     function dueInfo(now) {
-      var due = 0;
-      var fresh = 0;
-      var next = Infinity;
-      cards.forEach(function (c) {
+      var d = { due: 0, fresh: 0, next: Infinity, all: 0 };
+      deck().forEach(function (c) {
         var rec = prog.cards[c.id];
+        d.all += 1;
         if (S.isDue(rec, now)) {
-          due += 1;
-          if (!rec) fresh += 1;
-        } else next = Math.min(next, rec.due);
+          d.due += 1;
+          if (!rec) d.fresh += 1;
+        } else d.next = Math.min(d.next, rec.due);
       });
-      return { due: due, fresh: fresh, next: next };
+      return d;
     }
 
     function renderSummary() {
       var now = Date.now();
       var d = dueInfo(now);
-      var parts = [
+      summary.replaceChildren(
         h("strong", { class: "qa-st-due" }, [plural(d.due, "card") + " due now"]),
         d.fresh ? " (" + d.fresh + " new)" : "",
         d.next < Infinity ? " · next due " + when(d.next, now) : "",
-        " · study streak: " + plural(S.streak(prog.days, now), "day"),
-      ];
-      summary.replaceChildren.apply(summary, parts);
+        " · study streak: " + plural(S.streak(prog.days, now), "day")
+      );
     }
 
     function render(focus) {
@@ -212,56 +239,73 @@
         b.setAttribute("aria-pressed", String(modes[i][0] === memo.mode));
       });
       var view = { cards: flashcards, points: keyPoints, quiz: quiz, progress: progress }[memo.mode] || flashcards;
-      panel.replaceChildren.apply(
-        panel,
-        view()
-          .flat()
-          .filter(function (el) {
-            return el;
-          })
-      );
+      panel.replaceChildren.apply(panel, view().flat().filter(Boolean));
       renderSummary();
+      if (window.QATypesetMaths) window.QATypesetMaths(panel); // maths in answers and points (qa.js)
       if (focus) {
         var el = panel.querySelector(focus);
         if (el) el.focus();
       }
     }
 
-    /* ---------------------------------------------------------------- flashcards */
-
-    /* `ids` in the chosen order. Due first: cards seen before, soonest (most overdue) due
-     * first, then new cards in document order. Weakest first: the lowest FSRS
-     * retrievability first, then new cards. Shuffled. */
-    function ordered(ids, now) {
-      if (memo.order === "shuffle") return shuffle(ids);
-      ids.sort(function (a, b) {
-        return byId[a].i - byId[b].i;
-      });
-      if (memo.order === "weakest") return S.weakestFirst(ids, prog.cards, now);
-      return ids.sort(function (a, b) {
-        var ra = prog.cards[a];
-        var rb = prog.cards[b];
-        return (ra ? ra.due : 9e15) - (rb ? rb.due : 9e15) || byId[a].i - byId[b].i;
-      });
+    function question(c) {
+      if (c.term) return [h("h2", { class: "qa-st-q", tabindex: "-1" }, [c.text]), h("p", { class: "qa-st-meta" }, [c.ask])];
+      return [
+        h("h2", { class: "qa-st-q", tabindex: "-1" }, [c.n + ". ", h("span", { html: c.q })]),
+        c.body ? h("div", { html: c.body }) : null,
+      ];
     }
 
-    function start(all, first) {
+    function answer(c) {
+      if (!c.term) return h("div", { class: "qa-st-answer", tabindex: "-1", html: c.a });
+      return h("div", { class: "qa-st-answer", tabindex: "-1" }, [
+        h("p", {}, [c.back]),
+        h("p", {}, [h("a", { href: data.glossary + "#" + c.term.id }, ["Glossary: " + c.term.term])]),
+      ]);
+    }
+
+    /* Rate card `id` (1 Again … 4 Easy) and say when it comes back. Returns the undo token. */
+    function rateCard(id, r, now) {
+      var token = S.rate(prog, id, r, now);
+      save(prog);
+      memo.last = "Rated " + S.RATINGS[r - 1] + ": " + name(byId[id]) + " is due again " + when(prog.cards[id].due, now) + ".";
+      say(memo.last);
+      return token;
+    }
+
+    /* The four rating buttons, each with when the card would come back; `suggested` (1-4)
+     * is marked, as the key points' score suggests it. */
+    function ratings(id, onrate, label, suggested) {
       var now = Date.now();
-      var ids = cards
-        .filter(function (c) {
-          return all || S.isDue(prog.cards[c.id], now);
+      var previews = S.preview(prog.cards[id], now, prog.settings.retention);
+      return h(
+        "div",
+        { class: "qa-st-rate", role: "group", "aria-label": label },
+        S.RATINGS.map(function (r, i) {
+          var mine = suggested === i + 1;
+          return button(
+            [h("span", {}, [h("kbd", {}, [String(i + 1)]), " " + r + (mine ? " (suggested)" : "")]), h("small", {}, [S.relative(previews[i], now)])],
+            function () {
+              onrate(i + 1);
+            },
+            "qa-st-r" + (i + 1) + (mine ? " md-button--primary" : ""),
+            { "aria-keyshortcuts": String(i + 1) }
+          );
         })
-        .map(function (c) {
-          return c.id;
-        });
-      ids = ordered(ids, now);
-      if (first)
-        ids = [first].concat(
-          ids.filter(function (id) {
-            return id !== first;
-          })
-        );
-      memo.sess = { queue: ids, pos: 0, shown: false, seen: [], counts: [0, 0, 0, 0] };
+      );
+    }
+
+    /* ---------------------------------------------------------------- flashcards */
+
+    /* What a session studies: due cards (soonest due first, then new ones in document order),
+     * all cards ("Study all anyway", in the same order), the weakest first (lowest FSRS
+     * retrievability, then new cards), shuffled, one topic (due first), or one card. */
+    function start(kind, one) {
+      var now = Date.now();
+      var ids = one ? [one] : S.session(deck(), prog.cards, kind, now);
+      if (kind === "shuffle") shuffle(ids);
+      memo.sess = { kind: kind, queue: ids, pos: 0, shown: false, seen: [], counts: [0, 0, 0, 0] };
+      memo.study = one || kind === "all" ? memo.study : kind;
       memo.last = "";
       memo.undo = [];
     }
@@ -276,17 +320,15 @@
       var id = s.queue[s.pos];
       var now = Date.now();
       var before = { sess: JSON.stringify(s), last: memo.last };
-      before.token = S.rate(prog, id, r, now);
-      save(prog);
+      before.token = rateCard(id, r, now);
       memo.undo.push(before);
-      var card = prog.cards[id];
       s.counts[r - 1] += 1;
       if (s.seen.indexOf(id) < 0) s.seen.push(id);
       s.pos += 1;
       s.shown = false;
-      if (card.due - now <= LEARN_AHEAD) s.queue.push(id); // a learning step: once more at the end of the session
-      memo.last = "Rated " + S.RATINGS[r - 1] + ": question " + byId[id].n + " is due again " + when(card.due, now) + ".";
-      say(memo.last);
+      // A learning step comes back at the end of the session, not a day interval due at midnight.
+      var rec = prog.cards[id];
+      if (!rec.scheduled_days && rec.due - now <= LEARN_AHEAD && s.kind !== "one") s.queue.push(id);
       render(s.pos < s.queue.length ? "[data-act=reveal]" : ".qa-st-done");
     }
 
@@ -299,152 +341,123 @@
       save(prog);
       memo.sess = JSON.parse(u.sess);
       memo.last = u.last;
-      say("Rating undone: question " + byId[u.token.id].n + " is as it was before.");
+      say("Rating undone: " + name(byId[u.token.id]) + " is as it was before.");
       render(".qa-st-answer");
     }
 
-    function question(c) {
-      return [
-        h("h2", { class: "qa-st-q", tabindex: "-1" }, [c.n + ". ", h("span", { html: c.q })]),
-        c.body ? h("div", { html: c.body }) : null,
-      ];
+    function topics() {
+      var count = {};
+      deck().forEach(function (c) {
+        c.topics.forEach(function (t) {
+          count[t] = (count[t] || 0) + 1;
+        });
+      });
+      return Object.keys(count).sort().map(function (t) {
+        return ["topic:" + t, "Topic: " + t + " (" + count[t] + ")"];
+      });
+    }
+
+    function studyButton(label, kind) {
+      return button(label, function () {
+        start(kind);
+        say(label + ": " + plural(memo.sess.queue.length, "card") + ".");
+        render("[data-act=reveal], .qa-st-done");
+      });
     }
 
     function flashcards() {
       var s = memo.sess;
       if (!s) {
-        start(false);
+        start(memo.study);
         s = memo.sess;
       }
       var now = Date.now();
+      var d = dueInfo(now);
+      var done = s.pos >= s.queue.length;
+      var choices = [["due", "Due cards"], ["weakest", "Weakest first"], ["shuffle", "Shuffled"]].concat(topics());
       var tools = h("div", { class: "qa-st-tools" }, [
         h("label", {}, [
-          "Order ",
+          "Study ",
           h(
             "select",
             {
+              id: "qa-st-study",
               onchange: function (e) {
-                memo.order = e.target.value;
-                s.queue = s.queue.slice(0, s.pos).concat(ordered(s.queue.slice(s.pos), Date.now()));
-                s.shown = false;
-                say("Cards ordered: " + e.target.selectedOptions[0].textContent.toLowerCase() + ".");
+                start(e.target.value);
+                say("Studying " + e.target.selectedOptions[0].textContent.replace(/ \(\d+\)$/, "").toLowerCase() + ": " + plural(memo.sess.queue.length, "card") + ".");
                 render();
               },
             },
-            ORDERS.map(function (o) {
-              return h("option", { value: o[0], selected: memo.order === o[0] }, [o[1]]);
+            choices.map(function (o) {
+              return h("option", { value: o[0], selected: memo.study === o[0] }, [o[1]]);
             })
           ),
         ]),
-        button("Study all anyway", function () {
-          start(true);
-          say("Studying all " + plural(cards.length, "card") + ".");
-          render("[data-act=reveal]");
-        }),
-        memo.undo.length
-          ? button(["Undo rating ", h("kbd", {}, ["U"])], undoLast, "", { "data-act": "undo", "aria-keyshortcuts": "U" })
-          : null,
+        // Only when they mean something: some cards not due; some due, and not being studied.
+        (s.kind === "due" || s.kind === "one") && d.due < d.all ? studyButton("Study all anyway", "all") : null,
+        d.due && (s.kind !== "due" || done) ? studyButton("Study due cards", "due") : null,
+        memo.undo.length ? keyed("Undo rating", "U", undoLast, "", { "data-act": "undo" }) : null,
       ]);
       if (!s.queue.length) {
-        var next = dueInfo(now).next;
         return [
           tools,
           h("p", { class: "qa-st-done", tabindex: "-1" }, [
-            "No cards are due now" + (next < Infinity ? "; the next one is due " + when(next, now) : "") + ". ",
-            "Choose “Study all anyway” to practise before then.",
+            s.kind === "due" ? "No cards are due now" + (d.next < Infinity ? "; the next one is due " + when(d.next, now) : "") + ". Choose “Study all anyway” to practise before then." : "No cards to study here.",
           ]),
         ];
       }
-      if (s.pos >= s.queue.length) return [tools].concat(sessionSummary(now));
-      var last = memo.last ? h("p", { class: "qa-st-last" }, [memo.last]) : null;
+      if (done) return [tools].concat(sessionSummary(now));
       var c = byId[s.queue[s.pos]];
       var rec = prog.cards[c.id];
-      var previews = S.preview(rec, now, prog.settings.retention);
       var meta = "Card " + (s.pos + 1) + " of " + s.queue.length + " · " + (rec ? "last rated " + S.RATINGS[rec.rating - 1] : "new");
       return [
         tools,
-        last,
-        h("div", { class: "qa-st-card", id: c.anchor.replace("card-", "qa-st-") }, [
+        memo.last ? h("p", { class: "qa-st-last" }, [memo.last]) : null,
+        h("div", { class: "qa-st-card", id: c.anchor ? c.anchor.replace("card-", "qa-st-") : null }, [
           h("p", { class: "qa-st-meta" }, [meta]),
           question(c),
-          s.shown
-            ? null
-            : button(["Show answer ", h("kbd", {}, ["Space"])], reveal, "md-button--primary", {
-                "data-act": "reveal",
-                "aria-keyshortcuts": "Space",
-              }),
-          s.shown ? h("div", { class: "qa-st-answer", tabindex: "-1", html: c.a }) : null,
-          s.shown
-            ? h(
-                "div",
-                { class: "qa-st-rate", role: "group", "aria-label": "How well did you know it?" },
-                S.RATINGS.map(function (name, i) {
-                  return button(
-                    [h("span", {}, [h("kbd", {}, [String(i + 1)]), " " + name]), h("small", {}, [S.relative(previews[i], now)])],
-                    function () {
-                      rate(i + 1);
-                    },
-                    "qa-st-r" + (i + 1),
-                    { "aria-keyshortcuts": String(i + 1) }
-                  );
-                })
-              )
-            : null,
+          s.shown ? [answer(c), ratings(c.id, rate, "How well did you know it?")] : keyed("Show answer", " ", reveal, "md-button--primary", { "data-act": "reveal" }),
         ]),
       ];
     }
 
     function sessionSummary(now) {
       var s = memo.sess;
-      var rows = s.seen.map(function (id) {
-        var rec = prog.cards[id];
-        return h("tr", {}, [
-          h("td", {}, [byId[id].n + ". " + byId[id].title]),
-          h("td", {}, [S.RATINGS[rec.rating - 1]]),
-          h("td", {}, [when(rec.due, now)]),
-        ]);
-      });
-      var counts = S.RATINGS.map(function (name, i) {
-        return name + " " + s.counts[i];
+      var counts = S.RATINGS.map(function (r, i) {
+        return r + " " + s.counts[i];
       }).join(" · ");
       return [
         h("h2", { class: "qa-st-done", tabindex: "-1" }, ["Session complete"]),
         h("p", {}, ["You saw " + plural(s.seen.length, "card") + ". Ratings: " + counts + "."]),
-        h("table", {}, [
-          h("thead", {}, [h("tr", {}, [h("th", {}, ["Question"]), h("th", {}, ["Rated"]), h("th", {}, ["Next due"])])]),
-          h("tbody", {}, rows),
+        h("div", { class: "qa-st-table" }, [
+          table(["Card", "Rated", "Next due"], s.seen.map(function (id) {
+            var rec = prog.cards[id];
+            var c = byId[id];
+            return [c.term ? c.title : c.n + ". " + c.title, S.RATINGS[rec.rating - 1], when(rec.due, now)];
+          })),
         ]),
-        button("Study due cards", function () {
-          start(false);
-          render("[data-act=reveal], .qa-st-done");
-        }),
       ];
     }
 
     /* ---------------------------------------------------------------- key points */
 
+    /* Recall, tick the points recalled, then confirm the rating the score suggests: key-point
+     * practice is a review of the card for the scheduler too. */
     function keyPoints() {
-      var c = cards[memo.kp % cards.length];
+      var c = questions[memo.kp % questions.length];
       var score = prog.points[c.id];
       var out = [
         h("p", { class: "qa-st-meta" }, [
-          "Question " + ((memo.kp % cards.length) + 1) + " of " + cards.length,
+          "Question " + ((memo.kp % questions.length) + 1) + " of " + questions.length,
           score ? " · last score " + score.got + "/" + score.total : "",
         ]),
       ].concat(question(c));
-      function scored(got, total) {
-        var now = Date.now();
-        prog.points[c.id] = { got: got, total: total, at: now };
-        commit(now);
-        memo.kpResult = "Score: " + got + " of " + total + " (" + Math.round((100 * got) / total) + "%).";
-        say(memo.kpResult);
-        render(".qa-st-result");
-      }
-      if (!memo.kpShown) {
+      var step = memo.kpStep;
+      if (!step) {
         out.push(
           h("p", {}, [c.points.length ? "Recall the answer's key points, then check them." : "Recall the answer, then check it."]),
           button(c.points.length ? "Show the key points" : "Show answer", function () {
-            memo.kpShown = true;
+            memo.kpStep = 1;
             memo.kpTicks = [];
             memo.kpResult = "";
             render(".qa-st-check input, .qa-st-answer");
@@ -452,7 +465,7 @@
         );
       } else if (c.points.length) {
         out.push(
-          h("fieldset", { class: "qa-st-check" }, [h("legend", {}, ["Tick the points you recalled"])].concat(
+          h("fieldset", { class: "qa-st-check", disabled: step > 1 }, [h("legend", {}, ["Tick the points you recalled"])].concat(
             c.points.map(function (p, i) {
               return h("label", {}, [
                 h("input", {
@@ -467,108 +480,121 @@
               ]);
             })
           )),
-          button("Score", function () {
-            scored(
-              c.points.filter(function (p, i) {
-                return memo.kpTicks[i];
-              }).length,
-              c.points.length
-            );
+          step > 1 ? null : button("Score", function () {
+            var now = Date.now();
+            var got = memo.kpTicks.filter(Boolean).length;
+            var total = c.points.length;
+            prog.points[c.id] = { got: got, total: total, at: now };
+            commit(now);
+            memo.kpStep = 2;
+            memo.kpResult = "Score: " + got + " of " + total + " (" + Math.round((100 * got) / total) + "%).";
+            say(memo.kpResult + " Suggested rating: " + S.RATINGS[S.suggest(got, total) - 1] + ".");
+            render(".qa-st-result");
           }, "md-button--primary")
         );
       } else {
-        out.push(
-          h("div", { class: "qa-st-answer", tabindex: "-1", html: c.a }),
-          h("div", { class: "qa-st-rate", role: "group", "aria-label": "Did you recall it?" }, [
-            button("Yes", function () {
-              scored(2, 2);
-            }),
-            button("Partly", function () {
-              scored(1, 2);
-            }),
-            button("No", function () {
-              scored(0, 2);
-            }),
-          ])
-        );
+        out.push(answer(c));
       }
       if (memo.kpResult) out.push(h("p", { class: "qa-st-result", tabindex: "-1" }, [h("strong", {}, [memo.kpResult])]));
-      function go(step) {
+      if ((step === 2 || (step === 1 && !c.points.length))) {
+        var suggested = score && c.points.length ? S.suggest(score.got, score.total) : 0;
+        out.push(
+          h("p", {}, [suggested ? "Your score suggests " + S.RATINGS[suggested - 1] + ": confirm it, or choose another rating for the flashcard." : "How well did you know it? The rating schedules the flashcard."]),
+          ratings(c.id, function (r) {
+            rateCard(c.id, r, Date.now());
+            memo.undo = [];
+            memo.kpStep = 3;
+            render("[data-act=next]");
+          }, "Rate the flashcard", suggested)
+        );
+      }
+      if (step === 3) out.push(h("p", { class: "qa-st-last" }, [memo.last]));
+      function go(n) {
         return function () {
-          memo.kp = (memo.kp + step + cards.length) % cards.length;
-          memo.kpShown = false;
+          memo.kp = (memo.kp + n + questions.length) % questions.length;
+          memo.kpStep = 0;
           memo.kpResult = "";
           render(".qa-st-q");
         };
       }
-      out.push(h("div", { class: "qa-st-tools" }, [button("Previous question", go(-1)), button("Next question", go(1))]));
+      out.push(h("div", { class: "qa-st-tools" }, [button("Previous question", go(-1)), button("Next question", go(1), step === 3 ? "md-button--primary" : "", { "data-act": "next" })]));
       return out;
     }
 
     /* ---------------------------------------------------------------- term quiz */
 
-    function options(t) {
+    /* Four options for term `t`: it and three others, related terms first, then its topic's,
+     * then any; `pool` is what may be an option (definitions that do not name their term). */
+    function options(t, pool) {
       var picked = [t.id];
-      [t.related, t.topic, Object.keys(termById)].forEach(function (group) {
+      [t.related, t.topic, shuffle(pool.slice())].forEach(function (group) {
         shuffle(group.slice()).forEach(function (id) {
-          if (picked.length < 4 && termById[id] && picked.indexOf(id) < 0) picked.push(id);
+          if (picked.length < 4 && pool.indexOf(id) >= 0 && picked.indexOf(id) < 0) picked.push(id);
         });
       });
       return shuffle(picked);
     }
 
+    /* A round of 10: half ask for the term of a definition, half for the definition of a
+     * term. Neither ever shows a definition that names its own term. */
     function quiz() {
       var q = memo.quiz;
+      var ids = clean.map(function (t) {
+        return t.id;
+      });
       if (!q) {
-        var ids = shuffle(Object.keys(termById)).slice(0, 10);
-        q = memo.quiz = { ids: ids, pos: 0, right: 0, chosen: null, opts: options(termById[ids[0]]) };
+        q = memo.quiz = { pos: 0, right: 0, chosen: null };
+        q.items = shuffle(ids.slice()).slice(0, 10).map(function (id, i) {
+          return { id: id, def: i % 2 === 0, opts: options(termById[id], i % 2 ? ids : Object.keys(termById)) };
+        });
+        shuffle(q.items);
       }
-      if (q.pos >= q.ids.length) {
+      if (q.pos >= q.items.length) {
         return [
-          h("h2", { class: "qa-st-done", tabindex: "-1" }, ["Round complete: " + q.right + " of " + q.ids.length + " right"]),
+          h("h2", { class: "qa-st-done", tabindex: "-1" }, ["Round complete: " + q.right + " of " + q.items.length + " right"]),
           button("New round", function () {
             memo.quiz = null;
             render(".qa-st-opts button");
           }, "md-button--primary"),
         ];
       }
-      var t = termById[q.ids[q.pos]];
-      var link = function () {
-        return h("a", { href: data.glossary + "#" + t.id }, [t.term]);
+      var item = q.items[q.pos];
+      var t = termById[item.id];
+      var label = function (id) {
+        return item.def ? termById[id].term : termById[id].def;
       };
+      var link = h("a", { href: data.glossary + "#" + t.id }, [t.term]);
       var out = [
-        h("p", { class: "qa-st-meta" }, ["Term " + (q.pos + 1) + " of " + q.ids.length + " · " + q.right + " right so far"]),
-        h("h2", {}, ["Which term is this?"]),
-        h("blockquote", { class: "qa-st-def" }, [t.def]),
+        h("p", { class: "qa-st-meta" }, ["Question " + (q.pos + 1) + " of " + q.items.length + " · " + q.right + " right so far"]),
+        h("h2", {}, [item.def ? "Which term is this?" : "Which definition fits this term?"]),
+        h("blockquote", { class: "qa-st-def" }, [item.def ? t.def : t.term]),
         h(
           "div",
-          { class: "qa-st-opts", role: "group", "aria-label": "Options" },
-          q.opts.map(function (id) {
+          { class: "qa-st-opts" + (item.def ? "" : " qa-st-defs"), role: "group", "aria-label": "Options" },
+          item.opts.map(function (id) {
             var mark = q.chosen === null ? "" : id === t.id ? "✓ " : id === q.chosen ? "✗ " : "";
             var state = q.chosen === null ? "" : id === t.id ? " qa-st-right" : id === q.chosen ? " qa-st-wrong" : "";
-            return button(mark + termById[id].term, function () {
+            return button(mark + label(id), function () {
               if (q.chosen !== null) return;
               q.chosen = id;
               var right = id === t.id;
               if (right) q.right += 1;
               prog.quiz[right ? "right" : "wrong"] += 1;
               commit(Date.now());
-              say(right ? "Right: " + t.term + "." : "Not quite: you chose " + termById[id].term + "; the answer is " + t.term + ".");
+              say(right ? "Right: " + t.term + "." : "Not quite: the answer is " + t.term + ".");
               render("[data-act=next]");
             }, state, { "aria-disabled": q.chosen === null ? null : "true" });
           })
         ),
       ];
       if (q.chosen !== null) {
-        var right = q.chosen === t.id;
         out.push(
-          h("p", { class: "qa-st-result" }, right
-            ? [h("strong", {}, ["✓ Right: "]), link(), "."]
-            : [h("strong", {}, ["✗ Not quite. "]), "You chose " + termById[q.chosen].term + "; the answer is ", link(), "."]),
-          button(q.pos + 1 < q.ids.length ? "Next term" : "See your score", function () {
+          h("p", { class: "qa-st-result" }, q.chosen === t.id
+            ? [h("strong", {}, ["✓ Right: "]), link, "."]
+            : [h("strong", {}, ["✗ Not quite. "]), item.def ? "You chose " + termById[q.chosen].term + "; the answer is " : "That is the definition of " + termById[q.chosen].term + "; see ", link, "."]),
+          button(q.pos + 1 < q.items.length ? "Next question" : "See your score", function () {
             q.pos += 1;
             q.chosen = null;
-            q.opts = q.pos < q.ids.length ? options(termById[q.ids[q.pos]]) : [];
             render(".qa-st-opts button, .qa-st-done");
           }, "md-button--primary", { "data-act": "next" })
         );
@@ -580,7 +606,7 @@
 
     function progress() {
       var now = Date.now();
-      var levels = cards.map(function (c) {
+      var levels = questions.map(function (c) {
         return S.mastery(prog.cards[c.id]);
       });
       var total = levels.reduce(function (a, b) {
@@ -590,31 +616,36 @@
       var mastered = levels.filter(function (l) {
         return l === 4;
       }).length;
+      // The last 14 days: weekday and date on screen, the full date and whether it was a
+      // study day for screen readers.
       var days = [];
       for (var i = 13; i >= 0; i--) {
-        var day = S.addDays(now, -i);
+        var day = new Date(S.addDays(now, -i));
         var did = prog.days.indexOf(S.dayKey(day)) >= 0;
-        var name = new Date(day).toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" });
-        days.push(h("li", { class: did ? "qa-st-did" : "", title: name }, [did ? "✓" : "·", h("span", { class: "qa-st-sr" }, [name + (did ? ": studied" : ": not studied")])]));
+        days.push(h("li", { class: did ? "qa-st-did" : null, "aria-current": i ? null : "date" }, [
+          h("span", { "aria-hidden": "true" }, [day.toLocaleDateString(undefined, { weekday: "narrow" }), h("b", {}, [String(day.getDate())]), did ? "✓" : "·"]),
+          h("span", { class: "qa-st-sr" }, [(i ? "" : "Today, ") + day.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" }) + (did ? ": studied" : ": not studied")]),
+        ]));
       }
-      var rows = cards.map(function (c, i) {
+      var rows = questions.map(function (c, i) {
         var rec = prog.cards[c.id];
         var pts = prog.points[c.id];
-        return h("tr", {}, [
-          h("td", {}, [c.href ? h("a", { href: c.href }, [c.n + ". " + c.title]) : c.n + ". " + c.title]),
-          h("td", {}, [h("meter", { min: "0", max: "4", value: String(levels[i]), "aria-hidden": "true" }), " " + S.LEVELS[levels[i]]]),
-          h("td", {}, [rec ? S.RATINGS[rec.rating - 1] + ", due " + when(rec.due, now) : "—"]),
-          h("td", {}, [rec ? Math.round(100 * S.retrievability(rec, now)) + "%" : "—"]),
-          h("td", {}, [pts ? pts.got + "/" + pts.total : "—"]),
-          h("td", {}, [
-            button("Practise", function () {
-              memo.mode = "cards";
-              start(false, c.id);
-              render("[data-act=reveal]");
-            }, "qa-st-small", { "aria-label": "Practise question " + c.n }),
-          ]),
-        ]);
+        return [
+          c.href ? h("a", { href: c.href }, [c.n + ". " + c.title]) : c.n + ". " + c.title,
+          [h("meter", { min: "0", max: "4", value: String(levels[i]), "aria-hidden": "true" }), " " + S.LEVELS[levels[i]]],
+          rec ? S.RATINGS[rec.rating - 1] + ", due " + when(rec.due, now) : "—",
+          rec ? Math.round(100 * S.retrievability(rec, now)) + "%" : "—",
+          pts ? pts.got + "/" + pts.total : "—",
+          button("Practise", function () {
+            memo.mode = "cards";
+            start("one", c.id);
+            render("[data-act=reveal]");
+          }, "qa-st-small", { "aria-label": "Practise question " + c.n }),
+        ];
       });
+      var studiedTerms = glossaryCards.filter(function (c) {
+        return prog.cards[c.id];
+      }).length;
       function tell(text, bad, focus) {
         memo.msg = text;
         memo.bad = !!bad;
@@ -650,18 +681,9 @@
           var f = file.files[0];
           if (!f) return;
           f.text().then(function (text) {
-            var parsed;
-            try {
-              parsed = JSON.parse(text);
-            } catch (e) {
-              parsed = "not JSON";
-            }
-            var v = S.validate(parsed);
+            var v = S.read(text);
             file.value = "";
-            if (!v.progress) {
-              var why = parsed === "not JSON" ? "it is not a JSON file" : v.error;
-              return tell("Could not import “" + f.name + "”: " + why + ". Your progress has not changed.", true);
-            }
+            if (!v.progress) return tell("Could not import “" + f.name + "”: " + (v.json ? v.error : "it is not a JSON file") + ". Your progress has not changed.", true);
             prog = v.progress;
             save(prog);
             memo.sess = null;
@@ -674,24 +696,16 @@
       var out = [
         h("h2", { tabindex: "-1" }, ["Mastery"]),
         h("p", {}, [
-          h("strong", {}, ["Overall " + Math.round((100 * total) / (4 * cards.length)) + "%"]),
-          " · " + studied + " of " + cards.length + " questions studied · " + mastered + " mastered",
+          h("strong", {}, ["Overall " + Math.round((100 * total) / (4 * questions.length)) + "%"]),
+          " · " + studied + " of " + questions.length + " questions studied · " + mastered + " mastered",
+          glossaryCards.length ? " · glossary cards: " + studiedTerms + " of " + glossaryCards.length + " studied" : "",
         ]),
         h("p", {}, [
           "Study streak: " + plural(S.streak(prog.days, now), "day") + " · " + plural(prog.days.length, "study day") + " in all · term quiz: " + prog.quiz.right + " right, " + prog.quiz.wrong + " wrong",
         ]),
-        h("p", { class: "qa-st-meta", id: "qa-st-days" }, ["The last 14 days (✓ studied):"]),
+        h("p", { class: "qa-st-meta", id: "qa-st-days" }, ["Study days, the last two weeks (✓ studied, · not):"]),
         h("ol", { class: "qa-st-days", "aria-labelledby": "qa-st-days" }, days),
-        h("div", { class: "qa-st-table" }, [
-          h("table", {}, [
-            h("thead", {}, [h("tr", {}, ["Question", "Mastery", "Flashcard", "Recall", "Key points", h("span", { class: "qa-st-sr" }, ["Practise"])].map(
-              function (t) {
-                return h("th", {}, [t]);
-              }
-            ))]),
-            h("tbody", {}, rows),
-          ]),
-        ]),
+        h("div", { class: "qa-st-table" }, [table(["Question", "Mastery", "Flashcard", "Recall", "Key points", h("span", { class: "qa-st-sr" }, ["Practise"])], rows)]),
         h("p", { class: "qa-st-meta" }, ["Recall: the chance you would recall the answer now, as FSRS estimates it."]),
         h("h2", {}, ["Scheduling"]),
         h("p", { class: "qa-st-retain" }, [h("label", { for: "qa-st-retention" }, ["Desired retention"]), " ", retain, " %"]),
@@ -699,8 +713,28 @@
           "How likely you should be to recall a card when it falls due, 70 to 99 %: higher means shorter intervals and more reviews. " +
             "A change re-runs each card's review history with the new value. Scheduler: ts-fsrs " + S.FSRS.FSRSVersion + ", default parameters.",
         ]),
+        glossaryCards.length
+          ? h("p", { class: "qa-st-check" }, [
+              h("label", {}, [
+                h("input", {
+                  type: "checkbox",
+                  id: "qa-st-glossary",
+                  checked: !!prog.settings.glossary,
+                  onchange: function (e) {
+                    prog.settings.glossary = e.target.checked;
+                    save(prog);
+                    memo.sess = null;
+                    memo.undo = [];
+                    tell(e.target.checked ? "Glossary cards are in the flashcards: " + plural(glossaryCards.length, "card") + " more." : "Glossary cards are out of the flashcards.", false, "#qa-st-glossary");
+                  },
+                }),
+                " Glossary cards in the flashcards: each term asks for its definition, and its definition for the term (" + plural(glossaryCards.length, "card") + ")",
+              ]),
+            ])
+          : null,
         h("h2", {}, ["Keep your progress"]),
         h("p", {}, ["Progress is saved in this browser only. Export it to a file to move it to another browser, then import it there; importing replaces the progress here."]),
+        anki,
         h("div", { class: "qa-st-tools" }, [
           button("Export progress", function () {
             var blob = new Blob([JSON.stringify(prog, null, 2)], { type: "application/json" });
@@ -715,17 +749,10 @@
           }),
           h("label", { class: "md-button", for: "qa-st-import" }, ["Import progress…"]),
           file,
-          memo.confirm
-            ? null
-            : button(
-                "Reset progress…",
-                function () {
-                  memo.confirm = true;
-                  render("[data-act=keep]");
-                },
-                "",
-                { "data-act": "reset" }
-              ),
+          memo.confirm ? null : button("Reset progress…", function () {
+            memo.confirm = true;
+            render("[data-act=keep]");
+          }, "", { "data-act": "reset" }),
         ]),
         memo.msg ? h("p", { class: "qa-st-msg" + (memo.bad ? " qa-st-bad" : "") }, [memo.msg]) : null,
       ];
@@ -735,7 +762,7 @@
             h("p", {}, ["Delete all self-test progress saved in this browser? This cannot be undone."]),
             h("div", { class: "qa-st-tools" }, [
               button("Delete my progress", function () {
-                var settings = prog.settings; // a preference, not progress
+                var settings = prog.settings; // preferences, not progress
                 prog = S.emptyProgress();
                 prog.settings = settings;
                 save(prog);
@@ -759,36 +786,32 @@
 
     /* ---------------------------------------------------------------- keys, deep links */
 
+    // Space, 1-4 and U press the button on screen that has that shortcut (aria-keyshortcuts):
+    // Show answer, a rating (flashcards and key points), Undo rating.
     document.addEventListener(
       "keydown",
       function (e) {
-        var s = memo.sess;
         var t = e.target;
-        if (memo.mode !== "cards" || !s || e.ctrlKey || e.metaKey || e.altKey) return;
-        if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
-        if ((e.key === "u" || e.key === "U") && memo.undo.length) {
+        var key = e.key === " " ? "Space" : e.key.toUpperCase();
+        if (e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || !/^(Space|U|[1-4])$/.test(key)) return;
+        if (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || (key === "Space" && /^(BUTTON|A|SUMMARY|LABEL)$/.test(t.tagName))) return;
+        var b = panel.querySelector('[aria-keyshortcuts="' + key + '"]');
+        if (b) {
           e.preventDefault();
-          undoLast();
-        } else if (s.pos >= s.queue.length) {
-          return;
-        } else if (e.key === " " && !s.shown && !/^(BUTTON|A|SUMMARY|LABEL)$/.test(t.tagName)) {
-          e.preventDefault();
-          reveal();
-        } else if (s.shown && /^[1-4]$/.test(e.key)) {
-          e.preventDefault();
-          rate(Number(e.key));
+          b.click();
         }
       },
       { signal: ctl.signal }
     );
 
+    // "Practise this card" on a question page links here: a session of that one card.
     var target = location.hash.slice(1);
-    var linked = cards.filter(function (c) {
+    var linked = questions.filter(function (c) {
       return c.anchor === target;
     })[0];
     if (linked) {
       memo.mode = "cards";
-      start(false, linked.id);
+      start("one", linked.id);
     }
     render(linked ? ".qa-st-q" : null);
     if (loaded.note) say(loaded.note);

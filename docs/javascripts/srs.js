@@ -152,6 +152,44 @@
     return !card || card.due <= now;
   }
 
+  /* The ids of a study session, from `deck` (cards {id, i: document order, topics}):
+   * "due": the due cards, the soonest (most overdue) first, then new cards in document order;
+   * "all": every card in that order ("Study all anyway"); "weakest": every card, the lowest
+   * retrievability first; "shuffle": every card (the caller shuffles); "topic:<name>": the
+   * cards of that glossary topic, due first. */
+  function session(deck, cards, kind, now) {
+    var topic = kind.indexOf("topic:") === 0 && kind.slice(6);
+    var ids = deck
+      .filter(function (c) {
+        if (topic) return c.topics.indexOf(topic) >= 0;
+        return kind !== "due" || isDue(cards[c.id], now);
+      })
+      .sort(function (a, b) {
+        return a.i - b.i;
+      })
+      .map(function (c) {
+        return c.id;
+      });
+    if (kind === "weakest") return weakestFirst(ids, cards, now);
+    if (kind === "shuffle") return ids;
+    return ids
+      .map(function (id, i) {
+        return { id: id, i: i, due: cards[id] ? cards[id].due : Infinity };
+      })
+      .sort(function (a, b) {
+        return a.due - b.due || a.i - b.i;
+      })
+      .map(function (x) {
+        return x.id;
+      });
+  }
+
+  /* The rating a key-point score suggests: every point recalled Good, at least half Hard,
+   * fewer Again. */
+  function suggest(got, total) {
+    return got >= total ? 3 : 2 * got >= total ? 2 : 1;
+  }
+
   /* 0 New, 1 Learning (learning or relearning steps), then by FSRS stability (the
    * interval at which recall falls to 90%): 2 Young (< 7 days), 3 Familiar (< 21), 4 Mastered. */
   function mastery(card) {
@@ -221,7 +259,7 @@
   function emptyProgress() {
     return {
       version: VERSION,
-      settings: { retention: RETENTION },
+      settings: { retention: RETENTION, glossary: false },
       cards: {},
       log: [],
       points: {},
@@ -394,6 +432,10 @@
         return { error: "its desired retention is not between 70 % and 99 %" };
       out.settings.retention = settings.retention;
     }
+    if (settings.glossary !== undefined) {
+      if (typeof settings.glossary !== "boolean") return { error: "its glossary-cards setting is not true or false" };
+      out.settings.glossary = settings.glossary;
+    }
     var ids = Object.keys(data.cards);
     for (var i = 0; i < ids.length; i++) {
       var c = data.cards[ids[i]];
@@ -436,6 +478,20 @@
     return data.version === 1 ? fromVersion1(data) : fromVersion2(data);
   }
 
+  /* Progress as stored or exported (JSON text): validate() of it, or {error} with json false
+   * when it is not JSON at all. */
+  function read(text) {
+    var data;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return { error: "it was not valid JSON", json: false };
+    }
+    var v = validate(data);
+    v.json = true;
+    return v;
+  }
+
   var api = {
     DAY: DAY,
     RATINGS: RATINGS,
@@ -451,6 +507,9 @@
     retrievability: retrievability,
     weakestFirst: weakestFirst,
     isDue: isDue,
+    session: session,
+    suggest: suggest,
+    read: read,
     mastery: mastery,
     relative: relative,
     streak: streak,

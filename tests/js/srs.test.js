@@ -230,6 +230,52 @@ test("weakest first: least likely to be recalled first, cards never rated last, 
   });
 });
 
+// --------------------------------------------------------------------------- sessions
+
+/* A deck as the self-test page has it: id, document order, glossary topics. */
+const DECK = [
+  { id: "q/1", i: 0, topics: ["GANs"] },
+  { id: "q/2", i: 1, topics: [] },
+  { id: "q/3", i: 2, topics: ["GANs", "VAEs"] },
+  { id: "q/4", i: 3, topics: ["VAEs"] },
+  { id: "term:elbo", i: 4, topics: ["VAEs"] },
+];
+
+test("sessions: due cards soonest first then new ones, all cards, the weakest first, a topic", () => {
+  inZone("UTC", () => {
+    const now = NOW + 20 * DAY;
+    const cards = {
+      "q/1": srs.schedule(undefined, 4, NOW), // Easy: due in 8 days, overdue now
+      "q/2": reviewed([4, 4, 4]), // due months from now
+      "q/4": srs.schedule(undefined, 2, NOW), // Hard a long time ago: due, more overdue than q/1
+    };
+    assert.ok(cards["q/4"].due < cards["q/1"].due && cards["q/2"].due > now);
+    assert.deepEqual(srs.session(DECK, cards, "due", now), ["q/4", "q/1", "q/3", "term:elbo"]);
+    // Study all anyway: the same order, cards not due yet before new ones (as before FSRS).
+    assert.deepEqual(srs.session(DECK, cards, "all", now), ["q/4", "q/1", "q/2", "q/3", "term:elbo"]);
+    const weakest = srs.session(DECK, cards, "weakest", now);
+    assert.deepEqual(weakest, srs.weakestFirst(["q/1", "q/2", "q/3", "q/4", "term:elbo"], cards, now));
+    assert.deepEqual(weakest.slice(3), ["q/3", "term:elbo"], "cards never rated come last");
+    assert.deepEqual(srs.session(DECK, cards, "topic:VAEs", now), ["q/4", "q/3", "term:elbo"]);
+    assert.deepEqual(srs.session(DECK, cards, "topic:GANs", now), ["q/1", "q/3"]);
+    assert.deepEqual(srs.session(DECK, cards, "topic:Nothing", now), []);
+    assert.deepEqual(srs.session(DECK, cards, "shuffle", now).sort(), DECK.map((c) => c.id).sort());
+    assert.deepEqual(srs.session(DECK, {}, "due", now), DECK.map((c) => c.id), "a new deck: document order");
+  });
+});
+
+test("a key-point score suggests a rating: all points Good, half or more Hard, fewer Again", () => {
+  const cases = [
+    [3, 3, 3], [2, 3, 2], [1, 2, 2], [2, 4, 2], [1, 3, 1], [0, 2, 1], [0, 1, 1], [1, 1, 3], [5, 8, 2], [3, 8, 1],
+  ];  // prettier-ignore
+  for (const [got, total, rating] of cases) assert.equal(srs.suggest(got, total), rating, `${got}/${total}`);
+  // Confirmed, it is a review like any other: the card is scheduled and logged.
+  const p = srs.emptyProgress();
+  srs.rate(p, "q/1", srs.suggest(1, 2), NOW);
+  assert.equal(p.cards["q/1"].rating, 2);
+  assert.deepEqual(p.log, [{ card: "q/1", rating: 2, at: NOW, state: 0 }]);
+});
+
 // --------------------------------------------------------------------------- history, undo, replay
 
 test("rating logs the review: card id, rating, time and the state before", () => {
@@ -321,7 +367,7 @@ test("format 1 (SM-2) becomes FSRS state and a review history, losing nothing", 
   assert.equal(error, undefined);
   assert.equal(migrated, true);
   assert.equal(progress.version, 2);
-  assert.deepEqual(progress.settings, { retention: 0.9 });
+  assert.deepEqual(progress.settings, { retention: 0.9, glossary: false });
   assert.deepEqual(progress.points, VERSION_1.points);
   assert.deepEqual(progress.quiz, VERSION_1.quiz);
   assert.deepEqual(progress.days, VERSION_1.days);
@@ -435,6 +481,7 @@ test("validate rejects unknown, corrupt and hostile data with a reason", () => {
     [{ version: 2, cards: {}, log: [{ card: "a", rating: 9, at: NOW, state: 0 }] }, /review 1 of its history has a bad rating/],
     [{ version: 2, cards: {}, log: [{ card: "a", rating: 0, at: NOW, state: 0 }] }, /bad SM-2 card/],
     [{ version: 2, cards: {}, settings: { retention: 0.5 } }, /desired retention/],
+    [{ version: 2, cards: {}, settings: { glossary: "yes" } }, /glossary-cards setting is not true or false/],
     [{ version: 2, cards: {}, points: { a: { got: 4, total: 3, at: 0 } } }, /key-point score of a/],
     [{ version: 1, cards: {}, quiz: { right: -1, wrong: 0 } }, /quiz/],
     [{ version: 2, cards: {}, days: "2025-03-10" }, /not a list/],
@@ -445,6 +492,27 @@ test("validate rejects unknown, corrupt and hostile data with a reason", () => {
     assert.equal(result.progress, undefined, JSON.stringify(data));
     assert.match(result.error, reason);
   }
+});
+
+test("the glossary-cards setting: off in progress saved before it existed, kept when set", () => {
+  const before = { version: 2, settings: { retention: 0.85 }, cards: {}, log: [], points: {}, quiz: { right: 0, wrong: 0 }, days: [] };
+  const read = srs.validate(copy(before)).progress;
+  assert.deepEqual(read.settings, { retention: 0.85, glossary: false });
+  assert.equal(srs.emptyProgress().settings.glossary, false);
+  const on = srs.validate({ ...copy(before), settings: { glossary: true } }).progress;
+  assert.deepEqual(on.settings, { retention: 0.9, glossary: true });
+  assert.deepEqual(srs.validate(copy(on)).progress, on, "it survives a save and a load");
+});
+
+test("read: stored or exported text, or why it cannot be read", () => {
+  const p = srs.emptyProgress();
+  srs.rate(p, "q/1", 3, NOW);
+  assert.deepEqual(srs.read(JSON.stringify(p)), { progress: p, json: true });
+  assert.deepEqual(srs.read("{not json"), { error: "it was not valid JSON", json: false });
+  assert.deepEqual(srs.read('{"version": 7, "cards": {}}'), { error: "it is version 7, this site reads versions 1 and 2", json: true });
+  const old = srs.read(JSON.stringify(VERSION_1));
+  assert.equal(old.migrated, true);
+  assert.equal(old.progress.version, 2);
 });
 
 // --------------------------------------------------------------------------- days and words

@@ -1,0 +1,222 @@
+"""Maths as GitHub reads it (``$…$``, ``$$…$$``, ```` ```math ````), through the one renderer and
+its content policy, on the site (``tests/test_maths_browser.py`` has KaTeX typeset it) and in the
+PDF book, which runs no JavaScript and prints the TeX as the document wrote it.
+
+The expected HTML is what ``pymdownx.arithmatex`` in generic mode promises: ``\\(…\\)`` in
+``<span class="arithmatex">`` and ``\\[…\\]`` in ``<div class="arithmatex">``, written here by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from macros.glossary import Matcher, Term
+from macros.render import BOOK, DECK, PAGE, STUDY, Renderer, Target
+
+from .helpers import ROOT, load_project, soup
+from .test_pdf import MM, outside, pdftotext, run_build, word_boxes
+
+CONFIG, _ = load_project(ROOT / "mkdocs.yml")
+FIXTURE = ROOT / "tests" / "import" / "browser" / "maths.md"
+
+
+def render(source: str, target: Target = PAGE, **kwargs) -> str:
+    return Renderer.from_config(CONFIG, **kwargs).markdown(dedent(source).strip("\n"), target).html
+
+
+# --------------------------------------------------------------------------- the renderer
+
+
+@pytest.mark.parametrize("target", [PAGE, STUDY, DECK], ids=lambda t: t.name)
+def test_inline_and_display_maths_are_marked_for_katex_on_every_target(target: Target):
+    html = render(
+        r"""
+        Window $W$ over round trip $RTT$:
+
+        $$
+        \text{throughput} \le \frac{W}{RTT}
+        $$
+        """,
+        target,
+    )
+    assert html == dedent(
+        r"""
+        <p>Window <span class="arithmatex">\(W\)</span> over round trip <span class="arithmatex">\(RTT\)</span>:</p>
+        <div class="arithmatex">\[
+        \text{throughput} \le \frac{W}{RTT}
+        \]</div>
+        """
+    ).strip("\n")
+
+
+def test_a_math_fence_is_display_maths():
+    assert render("```math\nx^2 < 1\n```") == '<div class="arithmatex">\\[\nx^2 &lt; 1\n\\]</div>'
+    # Right after text, with a blank line in it, and in a list item: still one formula.
+    assert render("So:\n```math\na\n\nb\n```\n- then\n\n  ```math\n  c\n  ```") == dedent(
+        r"""
+        <p>So:</p>
+        <div class="arithmatex">\[
+        a
+        b
+        \]</div>
+        <ul>
+        <li>
+        <p>then</p>
+        <div class="arithmatex">\[
+        c
+        \]</div>
+        </li>
+        </ul>
+        """
+    ).strip("\n")
+
+
+def test_display_maths_right_after_a_line_of_text_is_a_block_as_on_github():
+    # GitHub's own example of display maths: a bold line, then $$…$$ on the next line.
+    html = render(
+        r"""
+        **The Cauchy-Schwarz inequality**
+        $$\left( \sum_k a_k b_k \right)^2 \le \sum_k a_k^2 \sum_k b_k^2$$
+        and the text goes on.
+        """
+    )
+    assert html == dedent(
+        r"""
+        <p><strong>The Cauchy-Schwarz inequality</strong></p>
+        <div class="arithmatex">\[\left( \sum_k a_k b_k \right)^2 \le \sum_k a_k^2 \sum_k b_k^2\]</div>
+        <p>and the text goes on.</p>
+        """
+    ).strip("\n")
+
+
+def test_display_maths_in_a_list_item_stays_in_it():
+    html = render(
+        """
+        - the mean $\\mu$
+          $$\\mu = E[X]$$
+        - next
+        """
+    )
+    assert html == dedent(
+        r"""
+        <ul>
+        <li>
+        <p>the mean <span class="arithmatex">\(\mu\)</span></p>
+        <div class="arithmatex">\[\mu = E[X]\]</div>
+        </li>
+        <li>
+        <p>next</p>
+        </li>
+        </ul>
+        """
+    ).strip("\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it costs $5 and $10",
+        "Tickets are $5, $10 and $20.",
+        "between $5 and $10 a month",
+        "a $ sign alone, and $ 5 with a space",
+        r"an escaped \$x\$ is two dollar signs",
+    ],
+)
+def test_dollar_signs_used_as_money_stay_text(text: str):
+    html = render(text)
+    assert "arithmatex" not in html
+    assert html == f"<p>{text.replace(chr(92) + '$', '$')}</p>"
+
+
+def test_tex_brackets_are_not_maths_as_on_github():
+    assert render(r"f\(x\) and \[1, 2\]") == "<p>f(x) and [1, 2]</p>"
+
+
+def test_maths_is_tex_not_markdown_nor_html():
+    html = render("$a_1 < b_1$ and $x_i * y_i * z$ and $</span><script>alert(1)</script>$")
+    assert html == (
+        r'<p><span class="arithmatex">\(a_1 &lt; b_1\)</span> and '
+        r'<span class="arithmatex">\(x_i * y_i * z\)</span> and '
+        r'<span class="arithmatex">\(&lt;/span&gt;&lt;script&gt;alert(1)&lt;/script&gt;\)</span></p>'
+    )
+
+
+def test_glossary_terms_inside_maths_are_not_linked():
+    matcher = Matcher([Term(id="rtt", term="RTT", short="Round-trip time.", line=1)])
+    target = Target("page", term_href="../glossary/#{id}")
+    html = render("$\\frac{W}{RTT}$ where RTT is the round trip", target, find=matcher.find)
+    assert html == (
+        r'<p><span class="arithmatex">\(\frac{W}{RTT}\)</span> where '
+        '<a class="qa-term" href="../glossary/#rtt">RTT</a> is the round trip</p>'
+    )
+
+
+def test_the_book_prints_maths_between_the_dollars_the_document_wrote():
+    html = render("Time $RTT$.\n\n$$\n\\frac{W}{RTT}\n$$\n\n```math\nx\n```", BOOK)
+    assert html == dedent(
+        r"""
+        <p>Time <span class="arithmatex">$RTT$</span>.</p>
+        <div class="arithmatex">$$
+        \frac{W}{RTT}
+        $$</div>
+        <div class="arithmatex">$$
+        x
+        $$</div>
+        """
+    ).strip("\n")
+
+
+# --------------------------------------------------------------------------- the built site
+
+
+@pytest.fixture(scope="module")
+def maths_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import mkdocs_build
+
+    site = tmp_path_factory.mktemp("maths-site")
+    result = mkdocs_build(site, env={"QA_SOURCE": str(FIXTURE)})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_question_pages_carry_their_maths_and_money_as_text(maths_site: Path):
+    pages = {p.parent.name.split("-", 1)[0]: soup(p) for p in (maths_site / "maths").glob("*/index.html")}
+    answers = {n: page.select_one("details#answer") for n, page in pages.items()}
+    counts = {n: len(answer.select(".arithmatex")) for n, answer in answers.items()}
+    assert counts == {"1": 0, "2": 4, "3": 2, "4": 4, "5": 0, "6": 3}
+    assert [d.get_text() for d in answers["4"].select("div.arithmatex")] == [
+        "\\[\nP(A \\mid B) = \\frac{P(B \\mid A)\\,P(A)}{P(B)}\n\\]"
+    ]
+    assert "Each pays $5 and $10, so $15 a head and $30 for the pair." in answers["5"].get_text()
+    assert (
+        pages["5"].h1.get_text().rstrip("¶")
+        == "A ticket costs $5 and a programme $10: how much do two friends spend on both?"
+    )
+    # Nothing is loaded for maths by the page itself: qa.js fetches KaTeX where it is needed.
+    for page in pages.values():
+        assert not [t for t in page.find_all(["script", "link"]) if "katex" in (t.get("src") or t.get("href") or "")]
+
+
+# --------------------------------------------------------------------------- the book
+
+
+def test_the_book_prints_the_tex_legibly_and_keeps_long_formulas_on_the_page(tmp_path: Path):
+    long = " + ".join(f"\\frac{{x_{{{n}}}}}{{y_{{{n}}}}}" for n in range(40))  # about 600 characters
+    source = tmp_path / "maths.md"
+    source.write_text(FIXTURE.read_text(encoding="utf-8") + f"\n## 7. How long can a formula be?\n\n$${long}$$\n")
+    out = tmp_path / "maths.pdf"
+    result = run_build("--source", str(source), "--glossary", "", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(pdftotext(out))
+    assert "Each face $k$ comes up with probability $\\frac{1}{6}$" in text
+    assert "$$\nE[X] = \\sum_{k=1}^{6} k \\cdot \\frac{1}{6} = 3.5\n$$" in text
+    assert "$$\nP(A \\mid B) = \\frac{P(B \\mid A)\\,P(A)}{P(B)}\n$$" in text
+    assert "\\[" not in text
+    assert "\\(" not in text
+    pages = word_boxes(out)
+    assert outside(pages, margin=20 * MM) == []  # the long formula wraps inside the side margins
+    printed = "".join(w.text for page in pages for w in page.words)
+    assert long.replace(" ", "") in printed  # wrapped, never cut
