@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import PrefixServer, Tab
+from .test_selftest_build import read_package
 
 pytestmark = pytest.mark.browser
 
@@ -121,12 +122,21 @@ def test_the_question_page_shows_the_rating_given_in_the_self_test(study):
     )
 
 
-def test_the_anki_deck_link_downloads_the_deck(study, tmp_path: Path):
+def test_the_anki_deck_links_download_the_deck(study, tmp_path: Path):
+    # With the script, the deck's paragraph is in the Progress panel: the package, then the text file.
     tab, server = study
     page = tab.page
     page.goto(server.url + "self-test/")
+    page.get_by_role("button", name="Progress").click()
     with page.expect_download() as event:
         page.get_by_role("link", name=re.compile("download the deck")).click()
+    download = event.value
+    assert download.url == server.url + "self-test/anki-deck.apkg"
+    package = tmp_path / download.suggested_filename
+    download.save_as(package)
+    assert len(read_package(package)["notes"]) == 10
+    with page.expect_download() as event:
+        page.get_by_role("link", name="text file").click()
     download = event.value
     assert download.url == server.url + "self-test/anki-deck.txt"
     saved = tmp_path / download.suggested_filename

@@ -39,9 +39,12 @@ def test_profile_by_package_runs_at_ten_questions(tmp_path: Path):
     run_script("profile_build.py", "--questions", "10", "--out", str(tmp_path))
     payload = json.loads((tmp_path / "profile.json").read_text())
     full, bare = payload["full_self_seconds"], payload["bare_self_seconds"]
-    # Our plugin runs only in the full build; both builds render with Python-Markdown and Jinja.
+    # Our plugin runs only in the full build. The bare build runs only the two functions
+    # mkdocs.yml names for its extensions (the emoji index, loaded once; the topic order):
+    # a trace, not a share. Both builds render with Python-Markdown and Jinja.
     assert full["this project (macros/)"] > 0
-    assert bare.get("this project (macros/)", 0) == 0
+    assert bare.get("this project (macros/)", 0) < 0.01 * sum(bare.values())
+    assert bare.get("this project (macros/)", 0) < 0.1 * full["this project (macros/)"]
     assert full["Python-Markdown"] > 0
     assert bare["Python-Markdown"] > 0
     table = (tmp_path / "profile.md").read_text()
