@@ -172,7 +172,7 @@ def test_the_404_page_is_styled_for_a_missing_page_under_the_base_path(study, mi
     page.on("response", lambda r: r.request.resource_type == "stylesheet" and styles.append((r.url, r.status)))
     response = page.goto(server.url + missing)
     assert response.status == 404
-    page.get_by_role("heading", level=1, name="404 - Not found").wait_for()
+    page.get_by_role("heading", level=1, name="Page not found").wait_for()
     assert styles, "the 404 page loads stylesheets"
     assert all(status == 200 for _, status in styles), styles
     assert all(url.startswith((server.url + "assets/", server.url + "stylesheets/")) for url, _ in styles)

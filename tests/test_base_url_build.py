@@ -67,7 +67,11 @@ def test_the_404_page_works_from_any_missing_address(study_server: PrefixServer)
         targets = local_targets(study_server.url + missing, page, study_server)
         stylesheets = [t for link, t in targets if link.endswith(".css")]
         assert stylesheets, "the 404 page links its stylesheets"
-        assert [t for _, t in targets if not exists_under_prefix(site, study_server, t)] == [], missing
+        # A link that is only a fragment ("#questions") stays on the 404 page, whatever its address.
+        ids = {element["id"] for element in soup(page).find_all(id=True)}
+        assert [link for link, _ in targets if link.startswith("#") and link[1:] not in ids] == [], missing
+        elsewhere = [t for link, t in targets if not link.startswith("#")]
+        assert [t for t in elsewhere if not exists_under_prefix(site, study_server, t)] == [], missing
 
 
 def test_the_canonical_addresses_and_the_sitemap_name_the_base_path(study_server: PrefixServer):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.glossary import load_glossary
 
@@ -273,16 +274,14 @@ def test_on_a_phone_a_tap_shows_the_definition_in_place_and_a_second_tap_goes_to
     tip.wait_for(state="hidden")
     link.tap()
     tip.wait_for()
-    link.tap()  # the second tap follows the link
-    page.wait_for_url(re.compile(r"/glossary/#evidence-lower-bound$"), wait_until="commit")
-    page.locator("h3#evidence-lower-bound").wait_for()
+    link.tap()  # the second tap follows the link, to the entry
+    expect(page.locator("h3#evidence-lower-bound")).to_be_in_viewport()
     page.go_back()
     page.locator("details#answer").wait_for()
     page.locator("details#answer > summary").tap()
     page.locator("details#answer a.qa-term[href$='#kl-divergence']").tap()
     page.locator(".qa-tip--active").get_by_role("link", name="Open the glossary entry").tap()  # or the link in it
-    page.wait_for_url(re.compile(r"/glossary/#kl-divergence$"), wait_until="commit")
-    page.locator("h3#kl-divergence").wait_for()
+    expect(page.locator("h3#kl-divergence")).to_be_in_viewport()
     assert page.errors == []
 
 
@@ -306,7 +305,7 @@ def test_search_finds_glossary_entries_once_each(open_page, site_url: str, query
     assert sorted(found) == sorted(entries)  # each entry, once
     assert len(links) == len(set(links))  # no result twice
     page.locator(f".md-search-result__item a[href$='#{entries[0]}']").click()
-    page.wait_for_url(re.compile(rf"/glossary/.*#{entries[0]}$"), wait_until="commit")
+    expect(page).to_have_url(re.compile(rf"/glossary/.*#{entries[0]}$"))
     page.locator(f"h3#{entries[0]}").wait_for()
     assert page.errors == []
 
