@@ -26,7 +26,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -37,7 +37,7 @@ from .loading import load_site
 from .model import Diagnostic, InputError, page_url
 from .nav import navigation
 from .pages import glossary_markdown, home_markdown, question_page
-from .searchindex import IndexedQuestion, study_index
+from .searchindex import IndexedQuestion, before_answer, search_attributes_removed, study_index
 from .selftest import ANKI_PATH, APKG_PATH, anki_tsv, selftest_markdown
 from .site import Site
 
@@ -76,6 +76,7 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.blocks = Blocks()
         self.meta: dict[str, dict] = {}  # src_uri of a question page -> its metadata
         self.urls: dict[str, str] = {}  # study page -> its URL from the site root ("" when absent)
+        self._full_content: dict[str, str] = {}  # a question page's HTML while search reads its start
 
     # ------------------------------------------------------------------ events
 
@@ -143,6 +144,24 @@ class QAPlugin(BasePlugin[QAConfig]):
             page.present_anchor_ids.update(self.blocks.ids(page.file.src_uri))
         self.blocks.clear(page.file.src_uri)
         return html
+
+    @event_priority(50)  # before the search plugin reads the page
+    def _search_reads_the_question(self, context, *, page: Page, **kwargs):
+        """The search plugin reads a question page up to its answer only (see :func:`.before_answer`)."""
+        if page.meta.get("qa_question") and page.content:
+            self._full_content[page.file.src_uri] = page.content
+            page.content = before_answer(page.content)
+        return context
+
+    @event_priority(-50)  # after the search plugin has read it
+    def _page_whole_again(self, context, *, page: Page, **kwargs):
+        """The whole page again, as the search plugin leaves the pages it read."""
+        full = self._full_content.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = search_attributes_removed(full)
+        return context
+
+    on_page_context = CombinedEvent(_search_reads_the_question, _page_whole_again)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` also watches a document outside docs/ (``source:``): an edit reloads the page."""

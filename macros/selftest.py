@@ -20,6 +20,7 @@ is built here, so the page is HTML we wrote plus Markdown rendered with no raw H
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -425,6 +426,12 @@ def _descendants(nodes: Sequence[_Node | str]) -> list[_Node]:
 
 
 def key_points(answer_html: str) -> list[str]:
+    """The key points of a rendered answer, as inline HTML, in reading order (see :func:`_key_points`)."""
+    return list(_key_points(answer_html))
+
+
+@functools.lru_cache(maxsize=4096)  # the self-test page, its data and the Anki deck read each answer's points
+def _key_points(answer_html: str) -> tuple[str, ...]:
     """The key points of a rendered answer, as inline HTML, in reading order.
 
     - A list item is a point: its own text, whatever its nested lists add; an item that
@@ -447,8 +454,8 @@ def key_points(answer_html: str) -> list[str]:
                 points = [*points[:index], *clauses, *points[index + 1 :]]
                 break
     if not points:
-        return [html.escape(alt, quote=False) for alt in found.pictures if alt.strip()]
-    return [_html(p) for p in points]
+        return tuple(html.escape(alt, quote=False) for alt in found.pictures if alt.strip())
+    return tuple(_html(p) for p in points)
 
 
 def only_a_list(answer_html: str) -> bool:
