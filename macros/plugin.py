@@ -10,6 +10,7 @@ unit                  what it does
 :mod:`.nav`           the navigation, and the order of the Topics page
 :mod:`.searchindex`   the search index: answers findable, never shown in a result
 :mod:`.selftest`      the self-test page and the Anki deck
+:mod:`.minify`        the self-test's scripts and style, served minified
 :mod:`.book`          the PDF book
 ====================  ==========================================================
 
@@ -34,6 +35,7 @@ from .anki import anki_package
 from .blocks import Blocks
 from .book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
 from .loading import load_site
+from .minify import minify_served
 from .model import Diagnostic, InputError, page_url
 from .nav import navigation
 from .pages import glossary_markdown, home_markdown, question_page
@@ -171,9 +173,10 @@ class QAPlugin(BasePlugin[QAConfig]):
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Keep answers out of search results (see :mod:`.searchindex`); with ``pdf: true``,
-        write the PDF book into the site."""
+        """Keep answers out of search results (see :mod:`.searchindex`), serve the self-test's
+        scripts minified (:mod:`.minify`); with ``pdf: true``, write the PDF book into the site."""
         self._study_search_index(config)
+        minify_served(config.site_dir)
         site = self._site()
         if not self.config.pdf or not site.collections:
             return
