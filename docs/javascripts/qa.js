@@ -513,9 +513,27 @@
 
   /* ------------------------------------------------------------------ every page */
 
+  /* An address with a fragment shows its target. Material scrolls there after instant
+     navigation, but now and then a phone was left at the top of the long glossary page
+     (and navigation.tracking then drops the fragment): if the page is still at its top a
+     moment later, with the target below, the target is brought into view. */
+  function targetInView() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    [100, 600].forEach(function (wait) {
+      setTimeout(function () {
+        if (window.scrollY === 0 && target.isConnected && target.getBoundingClientRect().top > window.innerHeight) {
+          target.scrollIntoView();
+        }
+      }, wait);
+    });
+  }
+
   function onStudyPage() {
     hideTip();
     if (sheet && sheet.open) sheet.close();
+    targetInView();
     openAtMatch();
     glossaryFilter();
     homeProgress();
