@@ -85,13 +85,19 @@ def test_search_finds_a_question_and_opens_it(study):
     assert tab.errors == []
 
 
-def test_a_card_is_revealed_and_rated_in_the_self_test(study):
+def open_the_first_card(study):
+    """The self-test at a fixed local noon, its first card's answer shown: (tab, server, page)."""
     tab, server = study
     page = tab.page
     page.clock.set_fixed_time(NOON)
     page.goto(server.url + "self-test/")
     page.locator(".qa-st-panel").wait_for()
     page.get_by_role("button", name="Show answer").click()
+    return tab, server, page
+
+
+def test_a_card_is_revealed_and_rated_in_the_self_test(study):
+    tab, _server, page = open_the_first_card(study)
     assert page.locator(".qa-st-card").get_by_text("Generate data sequentially").is_visible()
     page.locator(".qa-st-rate").get_by_role("button", name=re.compile("Good")).click()
     # A new card rated Good comes back after FSRS's learning step, in minutes.
@@ -103,12 +109,7 @@ def test_a_card_is_revealed_and_rated_in_the_self_test(study):
 
 
 def test_the_question_page_shows_the_rating_given_in_the_self_test(study):
-    tab, server = study
-    page = tab.page
-    page.clock.set_fixed_time(NOON)
-    page.goto(server.url + "self-test/")
-    page.locator(".qa-st-panel").wait_for()
-    page.get_by_role("button", name="Show answer").click()
+    _tab, server, page = open_the_first_card(study)
     page.locator(".qa-st-rate").get_by_role("button", name=re.compile("Good")).click()
     page.locator(".qa-st-last").wait_for()
     page.goto(server.url + Q1)

@@ -254,7 +254,8 @@ def test_near_the_top_of_the_window_the_definition_goes_below_the_term(open_page
     assert boxes["tipTop"] >= boxes["linkBottom"] > header  # not under the header
 
 
-def test_on_a_phone_a_tap_shows_the_definition_in_place_and_a_second_tap_goes_to_the_entry(open_page, site_url: str):
+def tap_a_term_on_a_phone(open_page, site_url: str):
+    """Question 4 on a phone, its answer open and its term "evidence lower bound" tapped once: (page, link)."""
     page = open_page("phone")
     page.goto(site_url + Q4)
     page.wait_for_load_state("networkidle")
@@ -262,6 +263,11 @@ def test_on_a_phone_a_tap_shows_the_definition_in_place_and_a_second_tap_goes_to
     link = page.locator("details#answer a.qa-term[href$='#evidence-lower-bound']")
     link.evaluate("el => el.scrollIntoView({block: 'center'})")
     link.tap()
+    return page, link
+
+
+def test_on_a_phone_a_tap_shows_the_definition_in_place_and_a_second_tap_goes_to_the_entry(open_page, site_url: str):
+    page, link = tap_a_term_on_a_phone(open_page, site_url)
     tip = page.locator(".qa-tip--active")
     tip.wait_for()
     assert urlparse(page.url).path == Q4  # the page stays
@@ -291,13 +297,7 @@ def test_on_a_phone_a_tap_shows_the_definition_in_place_and_a_second_tap_goes_to
     "from the entry after instant navigation to the glossary",
 )
 def test_on_a_phone_a_followed_term_lands_with_its_entry_in_view(open_page, site_url: str):
-    page = open_page("phone")
-    page.goto(site_url + Q4)
-    page.wait_for_load_state("networkidle")
-    page.locator("details#answer > summary").tap()
-    link = page.locator("details#answer a.qa-term[href$='#evidence-lower-bound']")
-    link.evaluate("el => el.scrollIntoView({block: 'center'})")
-    link.tap()
+    page, link = tap_a_term_on_a_phone(open_page, site_url)
     page.locator(".qa-tip--active").wait_for()
     link.tap()
     expect(page.locator("h3#evidence-lower-bound")).to_be_in_viewport()

@@ -513,32 +513,9 @@
 
   /* ------------------------------------------------------------------ every page */
 
-  /* An address with a fragment shows its target. Material scrolls there after instant
-     navigation, but in some test runs a phone was left away from the entry on the long
-     glossary page (and navigation.tracking then drops the fragment): if the target is out
-     of view a moment later and the reader has not scrolled, it is brought into view. */
-  var moved = false;
-  ["wheel", "touchmove", "keydown"].forEach(function (type) {
-    window.addEventListener(type, function () { moved = true; }, { passive: true, capture: true });
-  });
-  function targetInView() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    moved = false;
-    if (!target) return;
-    [100, 600].forEach(function (wait) {
-      setTimeout(function () {
-        if (moved || !target.isConnected || !target.getClientRects().length) return;
-        var box = target.getBoundingClientRect();
-        if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView();
-      }, wait);
-    });
-  }
-
   function onStudyPage() {
     hideTip();
     if (sheet && sheet.open) sheet.close();
-    targetInView();
     openAtMatch();
     glossaryFilter();
     homeProgress();
