@@ -511,9 +511,60 @@
     }
   }
 
+  /* ------------------------------------------------------------------ a followed fragment */
+
+  /* A followed link lands on its fragment. Material's instant navigation pushes the new
+     address (state null), fetches the page, then scrolls to the fragment unless the entry
+     has a state by then (a back or forward visit, whose offset it restores). Its
+     navigation.tracking updates the address 250 ms after the last scroll, writing a state
+     and dropping the fragment when no heading of the old page is active: when that lands
+     between the push and the fetched page, the page opens at its top; when it lands as the
+     old page is taken down, the address alone loses its fragment. A tap that follows a
+     scroll on a phone hit one or the other most times. The link followed is remembered
+     here, and when its page has come in, a lost fragment or position is put right before
+     the page is painted. */
+  var followed = null;
+
+  function watchFollowedLinks() {
+    document.addEventListener("click", function (ev) {
+      var link = ev.target.closest ? ev.target.closest("a[href*='#']") : null;
+      // Material took the click (and pushed the address) when the default is prevented
+      followed = ev.defaultPrevented && link && link.hash && link.href === location.href ? link.href : null;
+    });
+    window.addEventListener("popstate", function () {
+      // a fragment navigation (Material's own scroll to it) fires popstate too
+      if (location.href !== followed) followed = null;
+    });
+  }
+
+  function landOnFollowedFragment() {
+    var url = followed ? new URL(followed) : null;
+    followed = null;
+    if (!url || url.pathname !== location.pathname) return;
+    var target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target) return;
+    var top = target.getBoundingClientRect().top;
+    if (top >= 0 && top < window.innerHeight) {
+      // in view, and only the address lost its fragment: it gets it back
+      if (location.hash !== url.hash) history.replaceState(history.state, "", url.href);
+      return;
+    }
+    history.replaceState(null, "", url.href);
+    // as Material scrolls to a fragment: the browser's own fragment navigation, which
+    // honours scroll-margin and :target, replacing this entry (the address is the same)
+    var jump = el("a", { href: url.hash });
+    jump.addEventListener("click", function (ev) {
+      ev.stopPropagation();
+    });
+    history.scrollRestoration = "auto";
+    jump.click();
+    history.scrollRestoration = "manual";
+  }
+
   /* ------------------------------------------------------------------ every page */
 
   function onStudyPage() {
+    landOnFollowedFragment();
     hideTip();
     if (sheet && sheet.open) sheet.close();
     openAtMatch();
@@ -523,6 +574,7 @@
 
   watchKeys();
   watchTerms();
+  watchFollowedLinks();
   // Buttons: the list of keys; the search (404 page), opened as the header's icon does.
   document.addEventListener("click", function (ev) {
     var target = ev.target.closest ? ev.target : ev.target.parentElement;
