@@ -56,6 +56,17 @@ def open_page(browser) -> Iterator:
         context.close()
 
 
+def question_4_answer_open(page, site_url: str, *, tap: bool = False) -> None:
+    """Question 4 loaded in ``page``, its answer opened as a reader opens it (a click, or a tap on a phone)."""
+    page.goto(site_url + Q4)
+    page.wait_for_load_state("networkidle")
+    summary = page.locator("details#answer > summary")
+    if tap:
+        summary.tap()
+    else:
+        summary.click()
+
+
 def visible_text(page) -> str:
     """What the reader can see of the page's article (closed details and hidden parts are not rendered)."""
     return " ".join(page.locator("article").inner_text().split())
@@ -210,9 +221,7 @@ def term_boxes(page, href_end: str) -> dict:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_definition_on_hover_is_body_text_size_and_leaves_the_line_below_free(open_page, site_url: str, scheme: str):
     page = open_page("desktop", scheme)
-    page.goto(site_url + Q4)
-    page.wait_for_load_state("networkidle")
-    page.locator("details#answer > summary").click()
+    question_4_answer_open(page, site_url)
     link = page.locator("details#answer a.qa-term[href$='#evidence-lower-bound']")
     link.evaluate("el => el.scrollIntoView({block: 'center'})")
     link.hover()
@@ -239,9 +248,7 @@ def test_a_definition_on_hover_is_body_text_size_and_leaves_the_line_below_free(
 
 def test_near_the_top_of_the_window_the_definition_goes_below_the_term(open_page, site_url: str):
     page = open_page()
-    page.goto(site_url + Q4)
-    page.wait_for_load_state("networkidle")
-    page.locator("details#answer > summary").click()
+    question_4_answer_open(page, site_url)
     link = page.locator("details#answer a.qa-term").first
     page.evaluate(
         "y => window.scrollBy(0, y)",
@@ -257,9 +264,7 @@ def test_near_the_top_of_the_window_the_definition_goes_below_the_term(open_page
 def tap_a_term_on_a_phone(open_page, site_url: str):
     """Question 4 on a phone, its answer open and its term "evidence lower bound" tapped once: (page, link)."""
     page = open_page("phone")
-    page.goto(site_url + Q4)
-    page.wait_for_load_state("networkidle")
-    page.locator("details#answer > summary").tap()
+    question_4_answer_open(page, site_url, tap=True)
     link = page.locator("details#answer a.qa-term[href$='#evidence-lower-bound']")
     link.evaluate("el => el.scrollIntoView({block: 'center'})")
     link.tap()
@@ -314,9 +319,7 @@ def test_on_a_phone_a_followed_term_lands_with_its_entry_in_view(open_page, site
 def test_a_term_clicked_just_after_a_scroll_lands_on_its_entry(open_page, site_url: str):
     # The same race on a desktop: the wheel's last nudge, then the click.
     page = open_page()
-    page.goto(site_url + Q4)
-    page.wait_for_load_state("networkidle")
-    page.locator("details#answer > summary").click()
+    question_4_answer_open(page, site_url)
     link = page.locator("details#answer a.qa-term[href$='#evidence-lower-bound']")
     link.evaluate("el => el.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(400)
@@ -513,9 +516,7 @@ def axe():
 
 
 def _tip_open(page, site_url):
-    page.goto(site_url + Q4)
-    page.wait_for_load_state("networkidle")
-    page.locator("details#answer > summary").click()
+    question_4_answer_open(page, site_url)
     page.locator("details#answer a.qa-term").first.hover()
     page.locator(".qa-tip--active").wait_for()
     page.wait_for_timeout(400)  # faded in: colours are read at full opacity
