@@ -361,6 +361,27 @@ class QAContent(Extension):
 # --------------------------------------------------------------------------- the renderer
 
 
+_TERM_LINK = re.compile(f'<a class="{TERM}" href="[^"]*"(?: title="[^"]*")?>([^<]*)</a>')
+_LINE_ANCHOR = re.compile(r'<a href="#__codelineno-[\w-]+" name="__codelineno-[\w-]+"></a>')
+"""The anchor of a line of code on a page of one answer (``anchor_linenums``); pages of several leave them out."""
+_TARGET_DEPENDENT = re.compile(r'<h[1-6][\s>]|\sid="|\s(?:href|src)="(?!https?://)')
+
+
+def _portable(html: str) -> str | None:
+    """The HTML that every target without glossary links gets for this content, or None.
+
+    A target changes headings (their level, ids and permalinks), ids (footnotes), the
+    anchors of code lines, glossary links, and links or images relative to its page;
+    nothing else. Content rendered without any of them, its glossary links taken back to
+    their text and its line anchors left out, renders the same for all of them: the
+    self-test's cards reuse the question pages' rendering of most answers instead of
+    rendering each again (``tests/test_render.py`` compares the two, on every document of
+    the tests).
+    """
+    text = _LINE_ANCHOR.sub("", _TERM_LINK.sub(r"\1", html))
+    return None if _TARGET_DEPENDENT.search(text) else text
+
+
 _CONFIGS = {
     "tables": {"use_align_attribute": True},  # align="left", as GitHub writes it (no style attribute)
     # Footnote ids stay distinct when several answers share a page (self-test, book).
@@ -395,6 +416,8 @@ class Renderer:
     def __post_init__(self) -> None:
         self._engines: dict[bool, tuple[Markdown, QAContent]] = {}
         self._cache: dict[tuple[str, Target], Rendered] = {}
+        self._portable: dict[tuple[str, str], Rendered] = {}  # (source, doc) -> see :func:`_portable`
+        self.reuse = True  # False: every target is rendered (the tests compare the two)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], **kwargs: Any) -> Renderer:
@@ -406,6 +429,7 @@ class Renderer:
         """Forget what was rendered when ``context`` (what links resolve to) changed since the last build."""
         if getattr(self, "_context", None) != context:
             self._cache.clear()
+            self._portable.clear()
             self._context = context
 
     @property
@@ -439,6 +463,10 @@ class Renderer:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        linkless = not target.book and target.links == "keep" and target.term_href is None
+        if linkless and self.reuse and (shared := self._portable.get((source, target.doc))) is not None:
+            self._cache[key] = shared
+            return shared
         md, content = self._engine(target)
         md.reset()
         content.target = target
@@ -449,6 +477,8 @@ class Renderer:
         html = md.convert(source).strip()
         rendered = Rendered(html, tuple(content.terms), tuple(content.ids), tuple(content.problems))
         self._cache[key] = rendered
+        if not target.book and target.links == "keep" and (portable := _portable(html)) is not None:
+            self._portable[(source, target.doc)] = replace(rendered, html=portable)
         return rendered
 
     def inline(self, source: str, target: Target) -> Rendered:

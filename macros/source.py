@@ -474,10 +474,14 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             line = line[: len(line) - len(line.lstrip(" "))] + "$$"
         elif maths.get(number) == "inside" and not raw.strip():
             continue  # a blank line would end the $$ block (and is no TeX in maths)
-        if number in heading_at and shift:
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        if number in heading_at and (shift or (lead and number not in indent)):
             level, span = heading_at[number]
-            level = min(6, max(2, level + shift))
-            lead = line[: len(line) - len(line.lstrip(" "))]
+            level = min(6, max(2, level + shift)) if shift else level
+            if number not in indent:
+                # Outside a list, a heading may be indented up to three spaces (CommonMark);
+                # Python-Markdown reads one only at the start of its line.
+                lead = ""
             content = line.strip()
             if span == 2:  # a setext heading: its text, then its underline
                 skip = 1

@@ -89,6 +89,9 @@ def test_a_list_inside_a_fence_stays_code():
         (STUDY, "#### Deep\n\n##### Deeper", "<h3>Deep</h3>\n<h4>Deeper</h4>"),  # the shallowest goes there
         (replace(STUDY, question_level=3), "## Deep", "<h4>Deep</h4>"),  # the plain self-test
         (PAGE, "###### Six", ""),  # below the page's h1 (shown below with its permalink)
+        # Indented by up to three spaces, still a heading (CommonMark, GitHub): read as one.
+        (STUDY, "Call it.\n\n  #### `call`\n\nNow.", "<p>Call it.</p>\n<h3><code>call</code></h3>\n<p>Now.</p>"),
+        (replace(STUDY, question_level=None), "   ## Two", "<h2>Two</h2>"),  # moved nowhere, read all the same
     ],
 )
 def test_headings_move_below_the_question_of_the_output(target, source, expected):
@@ -243,3 +246,60 @@ def test_emoji_shortcodes_show_as_the_characters():
     assert_renders(
         "Click :star: at 10:30:00, not :no_such_emoji:.", "<p>Click ⭐ at 10:30:00, not :no_such_emoji:.</p>"
     )
+
+
+# --------------------------------------------------------------------------- one rendering shared by targets
+
+
+def test_a_card_reuses_the_page_rendering_with_its_glossary_links_as_text():
+    render = renderer(glossary=True)
+    page = render.markdown("RAG helps, and `RAG` in code stays code.", LINKED)
+    assert 'class="qa-term"' in page.html
+    card = render.markdown("RAG helps, and `RAG` in code stays code.", STUDY)
+    assert card.html == "<p>RAG helps, and <code>RAG</code> in code stays code.</p>"
+    assert card.terms == page.terms == ("retrieval-augmented-generation",)
+    assert render.markdown("RAG helps, and `RAG` in code stays code.", STUDY) is card
+
+
+def test_content_whose_rendering_depends_on_the_page_is_rendered_for_the_card():
+    """A heading moves below the card's question and loses its id; a footnote's ids and a
+    link into the document depend on the page. None of them is taken from the page's HTML."""
+    render = renderer(glossary=True)
+    source = "### Why\n\nRAG helps.[^1]\n\n[^1]: A note."
+    page = render.markdown(source, LINKED)
+    assert "<h2" in page.html
+    assert "<h3" not in page.html
+    card = render.markdown(source, STUDY)
+    assert card.html.startswith("<h3>Why</h3>\n<p>RAG helps.")
+    assert 'class="qa-term"' not in card.html
+
+
+def _documents() -> list:
+    folder = ROOT / "tests" / "import"
+    return [
+        ROOT / "docs" / "advanced-generative-ai-qa.md",
+        ROOT / "tests" / "content" / "hostile.md",
+        *sorted((folder / "real").glob("*.md")),
+        *sorted((folder / "shapes").glob("*.md")),
+    ]
+
+
+@pytest.mark.parametrize("document", _documents(), ids=lambda p: p.name)
+def test_a_reused_rendering_is_the_rendering_the_card_would_get(document):
+    """Every answer and body of a document, rendered for the self-test, is the same whether it
+    is taken from the question page's rendering or rendered again (reuse switched off)."""
+    from macros.loading import load_site
+    from macros.render import STUDY as CARD
+
+    config, options = load_project(ROOT / "mkdocs.yml", source=str(document), unanswered="show")
+    site = load_site(config, options)[0]
+    fresh = replace(site.renderer)  # the same extensions, glossary and links, nothing cached
+    fresh.reuse = False
+    reused = 0
+    for question in site.questions:
+        target = site.target_at(CARD, "self-test/", question.collection)
+        for source in filter(None, (question.body, question.answer)):
+            reused += (source, target.doc) in site.renderer._portable
+            assert site.renderer.markdown(source, target) == fresh.markdown(source, target), question.label
+    if document.name == "advanced-generative-ai-qa.md":
+        assert reused >= 5  # most of the seed's answers are reused: the comparison is not vacuous
