@@ -34,7 +34,8 @@ ENGINE ?= mkdocs
 PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
 ENGINE_TESTS := tests/test_build.py tests/test_glossary_build.py tests/test_selftest_build.py \
-  tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py
+  tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py \
+  tests/test_question_pages.py
 
 .PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-links profile lighthouse properdocs vendor
 

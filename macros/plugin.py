@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
+from markdown import Markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .anki import anki_package
 from .blocks import Blocks
@@ -38,7 +41,7 @@ from .loading import load_site
 from .minify import minify_served
 from .model import Diagnostic, InputError, page_url
 from .nav import navigation
-from .pages import glossary_markdown, home_markdown, question_page
+from .pages import glossary_markdown, home_markdown, question_page, title_markup
 from .searchindex import IndexedQuestion, before_answer, search_attributes_removed, study_index
 from .selftest import ANKI_PATH, APKG_PATH, anki_tsv, selftest_markdown
 from .site import Site
@@ -79,6 +82,7 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.meta: dict[str, dict] = {}  # src_uri of a question page -> its metadata
         self.urls: dict[str, str] = {}  # study page -> its URL from the site root ("" when absent)
         self._full_content: dict[str, str] = {}  # a question page's HTML while search reads its start
+        self._page_markdown: Markdown | None = None  # reads every question page of a build (see _QuestionPage)
 
     # ------------------------------------------------------------------ events
 
@@ -124,12 +128,13 @@ class QAPlugin(BasePlugin[QAConfig]):
             name: page_url(name, config.use_directory_urls) if name in present else ""
             for name in (SELF_TEST_PAGE, TAGS_PAGE, self.config.glossary_page)
         }
-        self._add_question_pages(files, config)
+        our_nav = not config.nav
+        self._add_question_pages(files, config, titled=our_nav)
         self._add_study_files(files, config)
         for url, path in site.assets.items():  # files next to a document outside docs/ (images ...)
             if files.get_file_from_path(url) is None:
                 files.append(File.generated(config, url, abs_src_path=str(path)))
-        if not config.nav:
+        if our_nav:
             config.nav = navigation(site.collections, [f.src_uri for f in files.documentation_pages()])
         return files
 
@@ -256,10 +261,16 @@ class QAPlugin(BasePlugin[QAConfig]):
         slugify, separator, form = options.tags_slugify, options.tags_slugify_separator, options.tags_slugify_format
         return lambda name: f"{page}#{form.format(slug=slugify(name, separator))}"
 
-    def _add_question_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """One generated page per question; its edit button opens the source document."""
+    def _add_question_pages(self, files: Files, config: MkDocsConfig, *, titled: bool) -> None:
+        """One generated page per question; its edit button opens the source document.
+
+        With the navigation ours (``titled``), each page is a :class:`_QuestionPage` titled
+        as the navigation titles it; a navigation written in ``mkdocs.yml`` makes the pages
+        itself, the MkDocs way.
+        """
         site = self._site()
         self.meta = {}
+        self._page_markdown = None  # mkdocs.yml may have changed (mkdocs serve)
         topic_href = self._topic_href(config)
         for question in site.questions:
             uri = question.src_uri
@@ -272,10 +283,19 @@ class QAPlugin(BasePlugin[QAConfig]):
                 site, question, self._put(uri), selftest_url=self.urls[SELF_TEST_PAGE] or None, topic_href=topic_href
             )
             meta["qa_order"] = len(self.meta)  # its place in the site (the Topics page sorts by it)
-            page = File.generated(config, uri, content=content)
-            page.edit_uri = question.collection.source_uri or None  # no edit link for a document outside docs/
-            files.append(page)
+            file = File.generated(config, uri, content=content)
+            file.edit_uri = question.collection.source_uri or None  # no edit link for a document outside docs/
+            files.append(file)
+            if titled:
+                _QuestionPage(title_markup(question.label), file, config, lambda: self._markdown(config))
             self.meta[uri] = meta
+
+    def _markdown(self, config: MkDocsConfig) -> Markdown:
+        if self._page_markdown is None:
+            self._page_markdown = Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+            )
+        return self._page_markdown
 
     def _add_study_files(self, files: Files, config: MkDocsConfig) -> None:
         """The Anki deck (a package and a text file) next to the self-test page; a placeholder for
@@ -291,6 +311,37 @@ class QAPlugin(BasePlugin[QAConfig]):
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"{what} would replace docs/{uri}: rename that file")
             files.append(File.generated(config, uri, content=content))
+
+
+class _QuestionPage(Page):
+    """A question page, read by one Python-Markdown instance for the whole build.
+
+    MkDocs makes a new instance, with every extension of ``mkdocs.yml``, for each page
+    (about a millisecond each: a second in a build of a thousand questions). A question
+    page's Markdown is ours (its title, finished HTML and a heading; see
+    :func:`macros.pages.question_page`) and holds no link for MkDocs to resolve or check, so
+    one instance, with the same extensions and reset between pages, reads them all, to the
+    same HTML and table of contents. The anchors MkDocs checks links against are its
+    headings' (the finished HTML's are added in ``on_page_content``).
+    """
+
+    def __init__(self, title: str, file: File, config: MkDocsConfig, markdown: Callable[[], Markdown]) -> None:
+        super().__init__(title, file, config)
+        self._markdown = markdown
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self._markdown()
+        md.reset()
+        self.content = md.convert(self.markdown)
+        tokens = getattr(md, "toc_tokens", [])
+        self.toc = get_toc(tokens)
+        self.present_anchor_ids = set(_ids(tokens))
+
+
+def _ids(tokens: list) -> list[str]:
+    return [i for token in tokens for i in (token["id"], *_ids(token["children"]))]
 
 
 def load_project(config_file: str | Path, **qa_options) -> tuple[MkDocsConfig, dict]:
