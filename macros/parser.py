@@ -790,7 +790,8 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
             p for p in [first or "", _markdown(_keep(answer_units, lines, collection), lines)] if p.strip()
         )
         if first and ("\n" in first.strip() or shape.kind in ("list", "details")) and _MAY_TRAIL.search(answer):
-            answer = _strip_trailing(answer)  # text that is not units of the document: read it again
+            # Text that is not units of the document: read it again, unless all it has is a final rule.
+            answer = _without_final_rule(answer) or _strip_trailing(answer)
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(_marker_kind(u) for u in q.units) and shape.kind != "list"
         if strict and unmarked:
@@ -902,6 +903,28 @@ def _split_text(text: str, first_line: int, lines: list[str]) -> tuple[str, str,
             answer = "\n\n".join(p for p in (value, after) if p)
             return before, answer, first_line + unit.start
     return "", text, first_line
+
+
+_FINAL_RULE = re.compile(r"\n[ \t]*\n([-*_])(?:[ \t]*\1){2,}[ \t]*\Z")
+_MAY_CONTAIN_IT = ("```", "~~~", "$$", "<")
+"""What could hold a final rule in a block of its own (a fence, maths, raw HTML left open)."""
+
+
+def _without_final_rule(answer: str) -> str | None:
+    """The answer without the rule that closes it (``---`` after a blank line, at the start of
+    its line, as documents separate their questions), when that needs no second reading.
+
+    It is what :func:`_strip_trailing` makes of such an answer: a rule at column 0 after a
+    blank line is a unit of its own, unless a fence, a maths block or raw HTML left open holds
+    it, and the rest has nothing else it would drop. None: read it again.
+    """
+    match = _FINAL_RULE.search(answer)
+    if match is None:
+        return None
+    rest = answer[: match.start()]
+    if _MAY_TRAIL.search(rest) or any(mark in rest for mark in _MAY_CONTAIN_IT):
+        return None
+    return rest.strip("\n") or None
 
 
 def _strip_trailing(answer: str) -> str:

@@ -144,3 +144,50 @@ def test_every_shape_reads_back_its_questions_and_answers(doc):
     assert [q.text for q in collection.questions] == [q for q, _ in questions]
     # The answer is the text written under the question, word for word (list markers aside).
     assert [_words(q.answer) for q in collection.questions] == [_words(a) for _, a in questions]
+
+
+def _documents():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    return [
+        root.parent / "docs" / "advanced-generative-ai-qa.md",
+        root / "content" / "hostile.md",
+        *sorted((root / "import" / "real").glob("*.md")),
+        *sorted((root / "import" / "shapes").glob("*.md")),
+    ]
+
+
+def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_path):
+    """The answers that end in a rule lose it without a second reading (``_without_final_rule``):
+    every test document, and the benchmark's, parses to the same answers with that shortcut
+    and without it."""
+    import macros.parser as parser
+
+    shortcut = parser._without_final_rule
+    taken = []
+
+    def counted(answer):
+        result = shortcut(answer)
+        taken.append(result is not None)
+        return result
+
+    def answers(path):
+        text = path.read_text(encoding="utf-8")
+        return [(q.line, q.answer) for q in parse_text(text, path.name, unanswered="show").questions]
+
+    monkeypatch.setattr(parser, "_without_final_rule", counted)
+    bench = tmp_path / "bench-style.md"  # the shape of the benchmark's generated book
+    items = [
+        f"### {n}. Why {n}?\n**Answer:**  \nBecause {n}.\n- **Point**: one.\n- Two.\n"
+        + ("\n```python\nx = 1\n```\n" if n % 5 == 0 else "")
+        for n in range(1, 41)
+    ]
+    bench.write_text("# Book\n\n## Part 1\n\n" + "\n---\n\n".join(items) + "\n---\n", encoding="utf-8")
+    documents = [*_documents(), bench]
+    with_shortcut = {path: answers(path) for path in documents}
+    monkeypatch.setattr(parser, "_without_final_rule", lambda answer: None)
+    for path, found in with_shortcut.items():
+        assert found == answers(path), path.name
+    assert sum(taken) >= 10  # the documents have answers closed by a rule: the shortcut was taken
+    assert not all(taken)  # and others it left to the second reading
