@@ -18,6 +18,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from html import unescape
 from typing import Any
 
 from markdown import Markdown
@@ -27,7 +28,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .sanitize import clean
-from .source import for_python_markdown, visible_text
+from .source import for_python_markdown
 
 __all__ = [
     "BOOK",
@@ -112,9 +113,18 @@ _INLINE = {
 # --------------------------------------------------------------------------- text helpers
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def html_text(html: str) -> str:
-    """The text of an HTML fragment, entities decoded, whitespace collapsed."""
-    return visible_text(html)
+    """The text of the renderer's HTML, entities decoded, whitespace collapsed.
+
+    It is what :func:`macros.source.visible_text` reads (``tests/test_render.py`` compares
+    the two), without a parser: the renderer's HTML went through nh3, which leaves no
+    comment, script or style, and escapes ``<`` and ``>`` in text and attribute values, so
+    a tag is all there is between ``<`` and ``>``.
+    """
+    return " ".join(unescape(_TAG.sub("", html)).split())
 
 
 def cut_words(text: str, limit: int) -> str:

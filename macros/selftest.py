@@ -460,6 +460,8 @@ def _key_points(answer_html: str) -> tuple[str, ...]:
 
 def only_a_list(answer_html: str) -> bool:
     """Whether the answer is one flat list whose items are one paragraph each: its points are its items."""
+    if not re.match(r"\s*<[ou]l[\s>]", answer_html):
+        return False  # it starts with something else: no need to read it
     top = [k for k in _tree(answer_html).kids if not (isinstance(k, str) and not k.strip())]
     if len(top) != 1 or not (_is_tag(top[0], "ul") or _is_tag(top[0], "ol")):
         return False

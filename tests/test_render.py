@@ -303,3 +303,22 @@ def test_a_reused_rendering_is_the_rendering_the_card_would_get(document):
             assert site.renderer.markdown(source, target) == fresh.markdown(source, target), question.label
     if document.name == "advanced-generative-ai-qa.md":
         assert reused >= 5  # most of the seed's answers are reused: the comparison is not vacuous
+
+
+@pytest.mark.parametrize("document", _documents(), ids=lambda p: p.name)
+def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
+    """``Rendered.text`` (titles, descriptions, word counts) strips tags without a parser; on
+    every piece of every test document rendered for the site, the self-test and the deck, it
+    reads what one reads."""
+    from macros.loading import load_site
+    from macros.render import html_text
+    from macros.selftest import selftest_markdown
+    from macros.source import visible_text
+
+    config, options = load_project(ROOT / "mkdocs.yml", source=str(document), unanswered="show")
+    site = load_site(config, options)[0]
+    selftest_markdown(site, lambda html, ids: "", here="self-test/", anki_url="self-test/anki-deck.txt")
+    pieces = [r.html for r in site.renderer._cache.values()]
+    assert len(pieces) > len(site.questions)
+    for html in pieces:
+        assert html_text(html) == visible_text(html), html[:200]
