@@ -251,7 +251,7 @@ def reference_html(term: Term, *, paper: bool = False) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _facts_html(site: Site, term: Term, here: str) -> str:
+def _facts_html(site: Site, term: Term, here: str, unsearched: Callable[[str], None] | None = None) -> str:
     """An entry's aliases, related terms, reference and the questions that use it, as HTML.
 
     The related terms and the questions are left out of the search index: they repeat names
@@ -277,11 +277,16 @@ def _facts_html(site: Site, term: Term, here: str) -> str:
         items = "\n".join(
             f'<li><a href="{_e(relative_url(q.url, here))}">{question_label_html(site, q)}</a></li>' for q in uses
         )
-        html += f'<div class="qa-appears" data-search-exclude>\n<p><strong>Appears in:</strong></p>\n<ul>\n{items}\n</ul>\n</div>\n'
+        appears = f'<div class="qa-appears" data-search-exclude>\n<p><strong>Appears in:</strong></p>\n<ul>\n{items}\n</ul>\n</div>\n'
+        if unsearched is not None:
+            unsearched(appears)
+        html += appears
     return f'<div class="qa-facts">\n{html}</div>' if html else ""
 
 
-def glossary_markdown(site: Site, glossary: Glossary, put: Put, here: str) -> str:
+def glossary_markdown(
+    site: Site, glossary: Glossary, put: Put, here: str, unsearched: Callable[[str], None] | None = None
+) -> str:
     """The glossary page body: an A-Z jump bar, then every entry with an anchor of its own.
 
     Each entry is a section of the search index (its heading, definition, aliases and
@@ -293,6 +298,9 @@ def glossary_markdown(site: Site, glossary: Glossary, put: Put, here: str) -> st
         glossary: its glossary.
         put: keeps finished HTML out of the Markdown.
         here: the glossary page's URL from the site root.
+        unsearched: is handed the HTML of each entry's "Appears in" list, which the search
+            index leaves out (most of the page at a thousand questions): the plugin hands the
+            search plugin the page without it (see ``QAPlugin._search_reads_less``).
     """
     by_letter: dict[str, list[Term]] = {}
     for term in glossary.terms.values():
@@ -331,7 +339,7 @@ def glossary_markdown(site: Site, glossary: Glossary, put: Put, here: str) -> st
             if term.long:
                 long = site.renderer.inline(term.long, PAGE).html
                 lines += ["", put(f"<p>{long}</p>", ())]
-            facts = _facts_html(site, term, here)
+            facts = _facts_html(site, term, here, unsearched)
             if facts:
                 lines += ["", put(facts, ())]
             parts.append("\n".join(lines))

@@ -81,7 +81,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.blocks = Blocks()
         self.meta: dict[str, dict] = {}  # src_uri of a question page -> its metadata
         self.urls: dict[str, str] = {}  # study page -> its URL from the site root ("" when absent)
-        self._full_content: dict[str, str] = {}  # a question page's HTML while search reads its start
+        self._full_content: dict[str, str] = {}  # a page's HTML while search reads less of it
+        self._unsearched: dict[str, list[str]] = {}  # page -> HTML in it that the search index leaves out
         self._page_markdown: Markdown | None = None  # reads every question page of a build (see _QuestionPage)
 
     # ------------------------------------------------------------------ events
@@ -113,6 +114,7 @@ class QAPlugin(BasePlugin[QAConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Publish one page per question instead of the sources and the glossary data."""
         site = self._site()
+        self._unsearched = {}
         glossary_files = [self.config.glossary]
         if site.glossary is None:
             glossary_files.append(self.config.glossary_page)
@@ -153,11 +155,19 @@ class QAPlugin(BasePlugin[QAConfig]):
         return html
 
     @event_priority(50)  # before the search plugin reads the page
-    def _search_reads_the_question(self, context, *, page: Page, **kwargs):
-        """The search plugin reads a question page up to its answer only (see :func:`.before_answer`)."""
-        if page.meta.get("qa_question") and page.content:
-            self._full_content[page.file.src_uri] = page.content
-            page.content = before_answer(page.content)
+    def _search_reads_less(self, context, *, page: Page, **kwargs):
+        """The search plugin reads a question page up to its answer only (see :func:`.before_answer`),
+        and the glossary without its "Appears in" lists, which it would skip (``data-search-exclude``)."""
+        uri, content = page.file.src_uri, page.content
+        unsearched = self._unsearched.pop(uri, ())
+        if not content or not (unsearched or page.meta.get("qa_question")):
+            return context
+        self._full_content[uri] = content
+        if page.meta.get("qa_question"):
+            content = before_answer(content)
+        for html in unsearched:
+            content = content.replace(html, "", 1)
+        page.content = content
         return context
 
     @event_priority(-50)  # after the search plugin has read it
@@ -168,7 +178,7 @@ class QAPlugin(BasePlugin[QAConfig]):
             page.content = search_attributes_removed(full)
         return context
 
-    on_page_context = CombinedEvent(_search_reads_the_question, _page_whole_again)
+    on_page_context = CombinedEvent(_search_reads_less, _page_whole_again)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` also watches a document outside docs/ (``source:``): an edit reloads the page."""
@@ -219,7 +229,10 @@ class QAPlugin(BasePlugin[QAConfig]):
         site = self._site()
         if site.glossary is None:
             raise PluginError("the glossary() macro needs plugins: qa: glossary in mkdocs.yml")
-        return glossary_markdown(site, site.glossary, self._put(page_uri), self.urls[self.config.glossary_page])
+        unsearched = self._unsearched.setdefault(page_uri, []).append
+        return glossary_markdown(
+            site, site.glossary, self._put(page_uri), self.urls[self.config.glossary_page], unsearched
+        )
 
     def self_test_markdown(self, page_uri: str) -> str:
         here = self.urls[SELF_TEST_PAGE] or page_url(page_uri)
