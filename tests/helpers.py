@@ -23,6 +23,17 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def qa_documents() -> list[Path]:
+    """The Q&A documents of the tests: the seed, the hostile one, and those modelled on real READMEs and shapes."""
+    folder = ROOT / "tests" / "import"
+    return [
+        ROOT / "docs" / "advanced-generative-ai-qa.md",
+        ROOT / "tests" / "content" / "hostile.md",
+        *sorted((folder / "real").glob("*.md")),
+        *sorted((folder / "shapes").glob("*.md")),
+    ]
+
+
 def question_pages(site: Path, collection: str = "advanced-generative-ai-qa") -> list[Path]:
     """The built question pages of a collection, in question-number order."""
     pages = list((site / collection).glob("*/index.html"))

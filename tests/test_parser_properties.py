@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from macros.model import QAFormatError
 from macros.parser import parse_text
 
+from .helpers import qa_documents
+
 # Words without Markdown structure characters, so a generated line is never a heading,
 # fence, list item or answer marker by accident.
 word = st.text(alphabet=st.characters(categories=("L", "N"), include_characters="'’,;"), min_size=1, max_size=12)
@@ -146,18 +148,6 @@ def test_every_shape_reads_back_its_questions_and_answers(doc):
     assert [_words(q.answer) for q in collection.questions] == [_words(a) for _, a in questions]
 
 
-def _documents():
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent
-    return [
-        root.parent / "docs" / "advanced-generative-ai-qa.md",
-        root / "content" / "hostile.md",
-        *sorted((root / "import" / "real").glob("*.md")),
-        *sorted((root / "import" / "shapes").glob("*.md")),
-    ]
-
-
 def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_path):
     """The answers that end in a rule lose it without a second reading (``_without_final_rule``):
     every test document, and the benchmark's, parses to the same answers with that shortcut
@@ -184,7 +174,7 @@ def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_p
         for n in range(1, 41)
     ]
     bench.write_text("# Book\n\n## Part 1\n\n" + "\n---\n\n".join(items) + "\n---\n", encoding="utf-8")
-    documents = [*_documents(), bench]
+    documents = [*qa_documents(), bench]
     with_shortcut = {path: answers(path) for path in documents}
     monkeypatch.setattr(parser, "_without_final_rule", lambda answer: None)
     for path, found in with_shortcut.items():

@@ -15,7 +15,7 @@ import pytest
 from macros.glossary import Matcher, Term
 from macros.render import BOOK, DECK, PAGE, STUDY, Renderer, Target
 
-from .helpers import ROOT, load_project
+from .helpers import ROOT, load_project, qa_documents
 
 CONFIG, _ = load_project(ROOT / "mkdocs.yml")
 TERMS = [
@@ -274,17 +274,7 @@ def test_content_whose_rendering_depends_on_the_page_is_rendered_for_the_card():
     assert 'class="qa-term"' not in card.html
 
 
-def _documents() -> list:
-    folder = ROOT / "tests" / "import"
-    return [
-        ROOT / "docs" / "advanced-generative-ai-qa.md",
-        ROOT / "tests" / "content" / "hostile.md",
-        *sorted((folder / "real").glob("*.md")),
-        *sorted((folder / "shapes").glob("*.md")),
-    ]
-
-
-@pytest.mark.parametrize("document", _documents(), ids=lambda p: p.name)
+@pytest.mark.parametrize("document", qa_documents(), ids=lambda p: p.name)
 def test_a_reused_rendering_is_the_rendering_the_card_would_get(document):
     """Every answer and body of a document, rendered for the self-test, is the same whether it
     is taken from the question page's rendering or rendered again (reuse switched off)."""
@@ -305,7 +295,7 @@ def test_a_reused_rendering_is_the_rendering_the_card_would_get(document):
         assert reused >= 5  # most of the seed's answers are reused: the comparison is not vacuous
 
 
-@pytest.mark.parametrize("document", _documents(), ids=lambda p: p.name)
+@pytest.mark.parametrize("document", qa_documents(), ids=lambda p: p.name)
 def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
     """``Rendered.text`` (titles, descriptions, word counts) strips tags without a parser; on
     every piece of every test document rendered for the site, the self-test and the deck, it
