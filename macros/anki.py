@@ -18,6 +18,7 @@ sources give the same package byte for byte. No MkDocs import.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import itertools
 import sqlite3
@@ -106,7 +107,9 @@ def anki_package(site: Site, *, deck: str) -> bytes:
     """The ``.apkg`` file: a zip holding ``collection.anki2`` (SQLite) and an empty ``media`` list."""
     model = _model()
     name = deck_name(deck)
-    anki_deck = genanki.Deck(deck_id(deck), name, description=f"{len(site.questions)} questions from {name}.")
+    # Anki shows a deck's description as HTML, its name as text.
+    description = f"{len(site.questions)} questions from {html.escape(name)}."
+    anki_deck = genanki.Deck(deck_id(deck), name, description=description)
     for question in site.questions:
         points = key_points(note_back(site, question))
         anki_deck.add_note(

@@ -417,11 +417,24 @@ def _weasyprint_messages() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
-def _fetcher():
-    """A URL fetcher for local files and data: URLs only. The book never reaches the network."""
+def _fetcher(roots: list[Path]):
+    """A URL fetcher for ``data:`` URLs and files inside ``roots`` (the documents' folders, see
+    :meth:`macros.site.Site.fence`), symlinks resolved: the book never reaches the network or
+    any other file of this machine, whatever the content asks for."""
+    from urllib.parse import unquote, urlsplit
+
     from weasyprint import URLFetcher
 
-    return URLFetcher(allowed_protocols={"file", "data"})
+    class FencedFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "file":
+                path = Path(unquote(parts.path)).resolve()
+                if not any(path.is_relative_to(root) for root in roots):
+                    raise ValueError(f"the book reads no file outside the document's folder: {url}")
+            return super().fetch(url, headers)
+
+    return FencedFetcher(allowed_protocols={"file", "data"})
 
 
 def _weasyprint() -> Any:
@@ -526,7 +539,8 @@ def write_book(
     temp = Path(temp_name)
     try:
         with _weasyprint_messages() as messages:
-            document = weasyprint.HTML(string=source, base_url=f"{base.as_uri()}/", url_fetcher=_fetcher()).render(
+            fetcher = _fetcher([site.fence(c) for c in site.collections if c.file])
+            document = weasyprint.HTML(string=source, base_url=f"{base.as_uri()}/", url_fetcher=fetcher).render(
                 stylesheets=[
                     weasyprint.CSS(filename=str(STYLESHEET)),
                     weasyprint.CSS(string=_code_colours()),

@@ -117,13 +117,26 @@ def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tup
     slugs: dict[str, str] = {}
     for index, source in enumerate(sources):
         path = docs_dir / source
+        if options.get("source") and not path.is_file():
+            # SOURCE= (or QA_SOURCE) names a document anywhere: say what is wrong with that path.
+            shown = Path(source)
+            if path.is_dir():
+                errors.append(
+                    Diagnostic(
+                        str(shown), 0, f"is a folder: SOURCE names one Markdown document, such as {shown / 'README.md'}"
+                    )
+                )
+            else:
+                errors.append(Diagnostic(str(shown), 0, "no such file: check the path given as SOURCE"))
+            continue
         if not path.is_file():
             errors.append(
                 error(f"source '{source}' not found in {docs_dir.name}/: the path is relative to docs_dir", index)
             )
             continue
         try:
-            collection = parse_file(path, _shown(path, project), unanswered=unanswered)
+            shown = options.get("source_shown") or _shown(path, project)  # as the command line named it
+            collection = parse_file(path, shown, unanswered=unanswered)
         except QAFormatError as exc:
             errors.extend(exc.diagnostics)
             continue

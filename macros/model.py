@@ -50,6 +50,8 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:  # about the file as a whole
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}: {self.message}"
 
 

@@ -47,8 +47,8 @@ question without one is a mistake, reported at its line."""
 
 _EMOJI = r"(?:\s*(?::[a-z0-9_+\-]+:|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+))*"
 _NUMBERED = re.compile(
-    r"""^(?:(?:Q|Question|Ques|No\.?)\s*)?\#?(\d{1,4})(?P<suffix>[a-z]?)(?:\s*[.:)]|\s+-|\s*[.:)]?\s*(?=\*\*|__))\s*(?P<rest>.*)$
-      |^\#(\d{1,4})\s+(?P<rest2>.*)$""",
+    r"""^(?:(?:Q|Question|Ques|No\.?)\s*)?\#?(\d+)(?P<suffix>[a-z]?)(?:\s*[.:)]|\s+-|\s*[.:)]?\s*(?=\*\*|__))\s*(?P<rest>.*)$
+      |^\#(\d+)\s+(?P<rest2>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _Q_PREFIX = re.compile(r"^(?:Q|Question|Ques)\s*[.:)\-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
@@ -111,7 +111,10 @@ def _numbered(text: str) -> tuple[int, str, str] | None:
     for candidate in (inner, text.strip(), prefix_bold):
         match = _NUMBERED.match(candidate)
         if match:
-            number = int(match.group(1) or match.group(4))
+            digits = match.group(1) or match.group(4)
+            if len(digits) > 100:  # no question number: a row of digits
+                continue
+            number = int(digits)
             suffix = (match.group("suffix") or "") if match.group(1) else ""
             rest = (match.group("rest") if match.group(1) else match.group("rest2")) or ""
             rest = rest.strip()

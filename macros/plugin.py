@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from markdown import Markdown
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -102,9 +103,12 @@ class QAPlugin(BasePlugin[QAConfig]):
         except InputError as exc:
             raise PluginError(str(exc)) from None
         if self.config.source and self.site.collections:
-            # A document of the reader's own: the site is named after it, not after the seed.
-            config.site_name = self.site.collections[0].title_text
-            config.site_description = f"Study questions from {self.site.collections[0].title_text}"
+            # A document of the reader's own: the site is named after it, not after the seed. The
+            # theme prints these unescaped in most places and escaped (``| e``) in others: as
+            # ``Markup`` they are escaped once, for both.
+            title = self.site.collections[0].title_text
+            config.site_name = title_markup(title)
+            config.site_description = title_markup(f"Study questions from {title}")
         if warnings and config.strict:
             # Stop here, before MkDocs writes a page: strict mode would only stop once the site is written.
             raise PluginError("\n".join(str(w) for w in warnings) + f"\n{len(warnings)} warning(s) in strict mode")
@@ -196,7 +200,7 @@ class QAPlugin(BasePlugin[QAConfig]):
         if not self.config.pdf or not site.collections:
             return
         info = BookInfo(
-            title=config.site_name if len(site.collections) > 1 else "",
+            title=_plain(config.site_name) if len(site.collections) > 1 else "",
             author=config.site_author or "",
             language=config.theme.get("language") or "en",
             date=build_date(),
@@ -316,8 +320,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         site = self._site()
         wanted = {}
         if self.urls[SELF_TEST_PAGE]:
-            wanted[APKG_PATH] = ("the Anki package of the self-test", anki_package(site, deck=config.site_name))
-            wanted[ANKI_PATH] = ("the Anki deck of the self-test", anki_tsv(site, deck=config.site_name))
+            wanted[APKG_PATH] = ("the Anki package of the self-test", anki_package(site, deck=_plain(config.site_name)))
+            wanted[ANKI_PATH] = ("the Anki deck of the self-test", anki_tsv(site, deck=_plain(config.site_name)))
         if self.config.pdf and site.collections:
             wanted[pdf_name(site.collections)] = ("the PDF book", b"")
         for uri, (what, content) in wanted.items():
@@ -351,6 +355,11 @@ class _QuestionPage(Page):
         tokens = getattr(md, "toc_tokens", [])
         self.toc = get_toc(tokens)
         self.present_anchor_ids = set(_ids(tokens))
+
+
+def _plain(name: str) -> str:
+    """The site's name as plain text (it is ``Markup`` when it comes from a document)."""
+    return name.unescape() if isinstance(name, Markup) else str(name)
 
 
 def _ids(tokens: list) -> list[str]:

@@ -27,8 +27,13 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .linear import linear_links
 from .sanitize import clean
 from .source import for_python_markdown
+
+REFUSED = ""
+"""What a link resolver gives for an address it refuses (a file outside the document's folder): the
+address is dropped, so the link shows as its text and the image as its alt text."""
 
 __all__ = [
     "BOOK",
@@ -39,6 +44,7 @@ __all__ = [
     "Rendered",
     "Renderer",
     "Target",
+    "TooDeep",
     "cut_words",
     "html_text",
     "text_slots",
@@ -125,6 +131,30 @@ def html_text(html: str) -> str:
     a tag is all there is between ``<`` and ``>``.
     """
     return " ".join(unescape(_TAG.sub("", html)).split())
+
+
+MAX_DEPTH = 100
+"""The deepest nesting of elements that content may render to (lists, quotes, HTML in each other).
+Everything that reads rendered content walks it, and far past this a walk runs out of stack."""
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+
+
+def html_depth(html: str) -> int:
+    """How deeply the elements of the renderer's (well-formed) HTML nest."""
+    depth = deepest = 0
+    for match in _TAG_NAME.finditer(html):
+        closing, name, empty = match.groups()
+        if closing:
+            depth -= 1
+        elif not empty and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+class TooDeep(Exception):
+    """Content nests deeper than :data:`MAX_DEPTH`, or too deeply for Python-Markdown to read."""
 
 
 def cut_words(text: str, limit: int) -> str:
@@ -293,6 +323,10 @@ class _Clean(Postprocessor):
         content.problems = []
         self.local = set(_ID.findall(text))  # footnotes, code lines, headings: anchors of the content itself
         html = clean(text, self._rewrite)
+        if "<img" in html:
+            html = _NO_SOURCE.sub(_alt_text, html)
+        if "<a" in html:
+            html = _BARE_LINK.sub(r"\1", html)
         if content.remote_images == "link":
             html = _REMOTE_IMAGE.sub(_image_link, html)
         if content.target.book:
@@ -309,7 +343,8 @@ class _Clean(Postprocessor):
         new, problem = self.content.resolve(url, self.content.target)
         if problem:
             self.content.problems.append((url, problem))
-            return url
+            # The book reads what a link names from its own folder: one that does not resolve goes.
+            return None if new == REFUSED or self.content.target.book else url
         return new
 
 
@@ -325,6 +360,17 @@ def _book_maths(match: re.Match) -> str:
     """Maths in the book, which typesets none: its TeX between the dollars the document wrote."""
     dollars = "$" if match.group(3) == "(" else "$$"
     return f"{match.group(1)}{dollars}{match.group(4)}{dollars}{match.group(5)}"
+
+
+_BARE_LINK = re.compile(r"<a(?![^>]*\b(?:href|id|name)=)[^>]*>(.*?)</a>", re.DOTALL)
+"""A link without an address (none given, or refused), and no anchor either: only its text."""
+_NO_SOURCE = re.compile(r'<img\b(?![^>]*\bsrc=")[^>]*>')
+
+
+def _alt_text(match: re.Match) -> str:
+    """An image whose address was refused (or never given): its alt text, as a browser shows it."""
+    alt = re.search(r'\balt="([^"]*)"', match.group(0))
+    return alt.group(1) if alt else ""
 
 
 def _image_link(match: re.Match) -> str:
@@ -362,6 +408,7 @@ class QAContent(Extension):
         md.preprocessors.register(_GitHubSource(md, self), "qa-github-source", 29)  # after whitespace (30)
         md.treeprocessors.register(_ContentTree(md, self), "qa-content", 1)
         md.postprocessors.register(_Clean(md, self), "qa-clean", 0)  # after the raw HTML is back (30)
+        linear_links(md)  # runs of "[" that never close would take minutes
         # "5." starts a list at 5, as on GitHub.
         md.parser.blockprocessors["olist"].LAZY_OL = False
         # Any ASCII punctuation can be escaped with a backslash, as in CommonMark ("\<", "\$").
@@ -484,7 +531,13 @@ class Renderer:
         content.tooltips = self.tooltips
         content.resolve = self.resolve if target.doc else None
         content.remote_images = self.remote_images
-        html = md.convert(source).strip()
+        try:
+            html = md.convert(source).strip()
+        except RecursionError:
+            md.reset()
+            raise TooDeep from None
+        if html_depth(html) > MAX_DEPTH:
+            raise TooDeep
         rendered = Rendered(html, tuple(content.terms), tuple(content.ids), tuple(content.problems))
         self._cache[key] = rendered
         if not target.book and target.links == "keep" and (portable := _portable(html)) is not None:

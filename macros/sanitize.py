@@ -188,6 +188,12 @@ _rewrite: list[Callable[[str, str], str | None]] = []  # the link rewriter of th
 def _attribute(tag: str, name: str, value: str) -> str | None:
     if _rewrite and ((tag == "a" and name == "href") or (tag in ("img", "source") and name == "src")):
         return _rewrite[-1](tag, value)
+    if name == "srcset":
+        return _srcset(tag, value)
+    if name == "rel":
+        # rel="attachment" would have a PDF renderer embed the linked file in the book.
+        kept = [r for r in value.split() if r.lower() != "attachment"]
+        return " ".join(kept) or None
     if name == "class":
         kept = [c for c in value.split() if c in _OWN_CLASSES or _PYGMENTS.match(c) or _LANGUAGE.match(c)]
         return " ".join(kept) or None
@@ -196,6 +202,28 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
     if tag == "input" and name == "type" and value != "checkbox":
         return None
     return value
+
+
+_REMOTE = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def _srcset(tag: str, value: str) -> str | None:
+    """Each candidate of a ``srcset`` as ``src`` would be: a file next to the document goes
+    through the link rewriter (which may refuse it), another site's address stays, anything
+    else is dropped."""
+    kept = []
+    for candidate in value.split(","):
+        url, _, descriptor = candidate.strip().partition(" ")
+        if not url:
+            continue
+        if not _REMOTE.match(url):
+            if not _rewrite or ":" in url.split("/", 1)[0]:
+                continue
+            url = _rewrite[-1](tag, url)
+            if not url:
+                continue
+        kept.append(f"{url} {descriptor.strip()}".strip())
+    return ", ".join(kept) or None
 
 
 @lru_cache(maxsize=1)

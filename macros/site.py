@@ -14,13 +14,17 @@ from urllib.parse import unquote
 
 from .glossary import Glossary, Relatedness
 from .linker import tooltip
-from .model import Collection, Diagnostic, Part, Question, Section, relative_url
-from .render import PAGE, Rendered, Renderer, Target, cut_words
+from .model import Collection, Diagnostic, InputError, Part, Question, Section, relative_url
+from .render import MAX_DEPTH, PAGE, REFUSED, Rendered, Renderer, Target, TooDeep, cut_words
 
 __all__ = ["DESCRIPTION_LENGTH", "Site", "part_anchor", "section_anchor"]
 
 DESCRIPTION_LENGTH = 155
 """Characters of a question page's meta description."""
+TOO_DEEP = (
+    f"this part nests lists, quotes or HTML elements more than {MAX_DEPTH} levels deep, which the site cannot "
+    "show: flatten it"
+)
 
 
 def section_anchor(collection: Collection, section: Section) -> str:
@@ -123,7 +127,10 @@ class Site:
         return self._render(source, target, collection, line)
 
     def _render(self, source: str, target: Target, collection: Collection, line: int) -> Rendered:
-        rendered = self.renderer.markdown(source, target)
+        try:
+            rendered = self.renderer.markdown(source, target)
+        except TooDeep:
+            raise InputError([Diagnostic(collection.path, line, TOO_DEEP)]) from None
         for link, problem in rendered.problems:
             key = (collection.slug, link)
             if key not in self._reported:
@@ -143,32 +150,52 @@ class Site:
         heading does (headings are never linked, but the page's "Key terms" lists them).
         """
         appears: dict[str, list[Question]] = {t: [] for t in (self.glossary.terms if self.glossary else ())}
+        errors: list[Diagnostic] = []
+
+        def each(path: str, line: int, render, *args):  # one piece; a piece that cannot be rendered is reported
+            try:
+                return render(*args)
+            except TooDeep:
+                errors.append(Diagnostic(path, line, TOO_DEEP))
+            except InputError as exc:
+                errors.extend(exc.diagnostics)
+            return None
+
         for collection in self.collections:
-            collection.title_plain = self.renderer.inline(collection.title, PAGE).text
+            path = collection.path
+            title = each(path, 1, self.renderer.inline, collection.title, PAGE)
+            collection.title_plain = title.text if title else ""
             home = self.target_at(PAGE, "", collection)
             if collection.intro:
-                self.block(collection.intro, home, collection, 1)
+                each(path, 1, self.block, collection.intro, home, collection, 1)
             for section in collection.sections:
                 if section.title:
-                    section.title_plain = self.renderer.inline(section.title, PAGE).text
+                    title = each(path, section.line, self.renderer.inline, section.title, PAGE)
+                    section.title_plain = title.text if title else ""
                 if section.intro:
-                    self.block(section.intro, home, collection, section.line)
+                    each(path, section.line, self.block, section.intro, home, collection, section.line)
             for part in collection.parts:
                 if part.body:
-                    self.block(part.body, home, collection, part.line)
+                    each(path, part.line, self.block, part.body, home, collection, part.line)
             for question in collection.questions:
-                heading = self.heading(question)
-                question.title = heading.text
-                body = self.body(question)
-                found = [*(body.terms if body else ()), *self.answer(question).terms, *heading.terms]
-                question.terms = list(dict.fromkeys(found))
+                found = each(path, question.line, self._terms, question)
+                question.terms = found or []
                 for term_id in question.terms:
                     appears[term_id].append(question)
+        if errors:
+            raise InputError(sorted(set(errors), key=lambda d: (d.path, d.line)))
         self.appears = appears
         self.relatedness = None
         if self.glossary is not None:
             related = {term.id: term.related for term in self.glossary.terms.values()}
             self.relatedness = Relatedness(self.questions, related)
+
+    def _terms(self, question: Question) -> list[str]:
+        """Render a question for its page; the glossary terms it uses, in order of first mention."""
+        heading = self.heading(question)
+        question.title = heading.text
+        body = self.body(question)
+        return list(dict.fromkeys([*(body.terms if body else ()), *self.answer(question).terms, *heading.terms]))
 
     def related(self, question: Question) -> list[Question]:
         return self.relatedness.related(question) if self.relatedness is not None else []
@@ -189,9 +216,18 @@ class Site:
         if not collection.file:
             return None, "the document was not read from a file"
         folder = Path(collection.file).parent
-        file = (folder / unquote(path.split("?", 1)[0])).resolve()
+        fence = self.fence(collection)
+        wanted = unquote(path.split("?", 1)[0])
+        # A path from the root ("/images/a.png") is read from the top of the fence, as GitHub
+        # reads it from the top of the repository: never from the root of this machine.
+        file = ((fence / wanted.lstrip("/")) if wanted.startswith("/") else (folder / wanted)).resolve()
         if file == Path(collection.file).resolve():
             return self._anchor(collection, fragment, target) if fragment else (target.base or "./", None)
+        if not file.is_relative_to(fence) or any(p.startswith(".") for p in file.relative_to(fence).parts):
+            return REFUSED, (
+                f"it leads outside the document's folder ({fence.name or fence}/) or to a hidden file, so it "
+                "is shown as text and nothing is published: move the file next to the document"
+            )
         if file.suffix.lower() in (".md", ".markdown"):
             other = next((c for c in self.collections if c.file and Path(c.file).resolve() == file), None)
             if other is None:
@@ -204,8 +240,19 @@ class Site:
             return None, f"there is no file '{path}' next to the document"
         if target.book:
             return file.as_uri(), None
-        published = self._publish(file, folder)
+        published = self._publish(file, fence)
         return target.base + published + (f"#{fragment}" if fragment else ""), None
+
+    def fence(self, collection: Collection) -> Path:
+        """The folder whose files a document may link to and show, symlinks resolved: the docs
+        folder for a document inside it, else the document's own folder. Nothing outside it is
+        ever read or published, whatever the document's links say."""
+        folder = Path(collection.file).resolve().parent
+        if self.docs_dir is not None:
+            docs = self.docs_dir.resolve()
+            if folder.is_relative_to(docs):
+                return docs
+        return folder
 
     def _anchor(self, collection: Collection, fragment: str, target: Target) -> tuple[str | None, str | None]:
         if not fragment:
@@ -234,19 +281,12 @@ class Site:
             return f"#{part_anchor(collection, owner)}"
         return ""
 
-    def _publish(self, file: Path, folder: Path) -> str:
-        """The URL (from the site root) of a file next to a document; files outside the docs folder
-        are added to :attr:`assets` for the plugin to publish."""
-        if self.docs_dir is not None:
-            try:
-                return file.relative_to(self.docs_dir.resolve()).as_posix()
-            except ValueError:
-                pass
-        try:
-            url = file.relative_to(folder.resolve()).as_posix()
-        except ValueError:
-            url = f"assets/{hashlib.sha1(str(file).encode()).hexdigest()[:8]}-{file.name}"
-        self.assets[url] = file
+    def _publish(self, file: Path, fence: Path) -> str:
+        """The URL (from the site root) of a file inside a document's fence (see :meth:`fence`);
+        files outside the docs folder are added to :attr:`assets` for the plugin to publish."""
+        url = file.relative_to(fence).as_posix()
+        if self.docs_dir is None or fence != self.docs_dir.resolve():
+            self.assets[url] = file
         return url
 
 

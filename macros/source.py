@@ -336,6 +336,77 @@ def _display_maths(lines: list[str], start: int, end: int) -> set[int]:
     return breaks
 
 
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_TAG_AT = re.compile(
+    rf"""<[A-Za-z][A-Za-z0-9-]*{_ATTRIBUTE}*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>
+    |<[A-Za-z][A-Za-z0-9+.-]{{1,31}}:[^\s<>]*>|<[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@[A-Za-z0-9.-]+>""",
+    re.VERBOSE,
+)
+"""What CommonMark reads as raw inline HTML or an autolink where a ``<`` stands (its spec's grammar)."""
+_LOOKS_LIKE_TAG = re.compile(r"<(?:/?[A-Za-z]|[!?])")
+_CLOSERS = {"<!--": "-->", "<?": "?>", "<!": ">"}
+_BACKTICKS = re.compile(r"`+")
+_MATHS_SPAN = re.compile(r"\$\$.+?\$\$|(?<![\\$])\$(?=\S)(?:\\.|[^$\\])+?(?<=\S)\$", re.DOTALL)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans of some inline text are (a run of backticks closed by a run as long)."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    later: dict[int, list[int]] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = later[end - start]
+        while same and same[-1] <= index:
+            same.pop()
+        if same:
+            close = same.pop()
+            spans.append((start, runs[close][1]))
+            index = close + 1
+        else:
+            index += 1
+    return spans
+
+
+def escape_text_tags(text: str) -> str:
+    """Inline text with each ``<`` that starts no HTML as ``&lt;``: how it reads anyway.
+
+    GitHub shows ``Dictionary<TKey,TValue>`` as written, since ``<TKey,TValue>`` is no tag
+    in CommonMark's grammar; Python-Markdown's looser pattern takes it for one, and the
+    content policy then drops it. Python-Markdown also tries each such ``<`` as the start of
+    a tag up to the end of the text, so that a run of them takes minutes. Code spans, maths
+    and link destinations (``](<a b>)``) keep their ``<``.
+    """
+    if "<" not in text:
+        return text
+    masked = sorted(_code_spans(text) + [m.span() for m in _MATHS_SPAN.finditer(text)])
+    out, last, skip_to, k = [], 0, 0, 0
+    for match in _LOOKS_LIKE_TAG.finditer(text):
+        p = match.start()
+        if p < skip_to:
+            continue
+        while k < len(masked) and masked[k][1] <= p:
+            k += 1
+        if k < len(masked) and masked[k][0] <= p:
+            continue
+        opener = next((o for o in _CLOSERS if text.startswith(o, p)), None)
+        if opener is not None:
+            end = text.find(_CLOSERS[opener], p + len(opener))
+            if end >= 0:
+                skip_to = end + len(_CLOSERS[opener])
+                continue
+        elif (tag := _TAG_AT.match(text, p)) is not None:
+            skip_to = tag.end()
+            continue
+        elif re.search(r"\]\(\s*$|\]:\s*$", text[max(0, p - 8) : p]):
+            continue  # a link's destination in pointy brackets
+        out.append(text[last:p] + "&lt;")
+        last = p + 1
+    return "".join(out) + text[last:] if out else text
+
+
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
     """Markdown written for GitHub, rewritten so that Python-Markdown reads it the same way.
 
@@ -372,6 +443,8 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
     alerts: dict[int, tuple[int, str]] = {}  # first line of a "> [!NOTE]" blockquote -> (end line, its type)
     quotes = 0  # blockquotes open (their lines start with '>': left as they are)
     ended_item: dict[int, Token | None] = {}  # nesting level of an item -> the last block inside the item before
+    inline: list[tuple[int, int]] = []  # lines of each block of inline text (paragraphs, headings, table rows)
+    last_inline = None
     for token in tokens:
         if token.type == "list_item_open" and token.map:
             start, end = token.map
@@ -417,6 +490,8 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 maths.update({start: "fence", end - 1: "fence"})
                 maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
                 blank_before.update(k for k in (start, end) if 0 < k < len(lines))
+        if token.type == "inline" and token.map and tuple(token.map) != last_inline:
+            inline.append(last_inline := tuple(token.map))
         if token.type == "heading_open" and token.map:
             headings.append((token.map[0], int(token.tag[1]), token.map[1] - token.map[0]))
         if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
@@ -428,6 +503,11 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 del previous[deeper]
             if token.type.endswith("_list_open"):
                 ended_item.pop(token.level + 1, None)
+    for start, end in inline:
+        chunk = "\n".join(lines[start:end])
+        escaped = escape_text_tags(chunk)
+        if escaped is not chunk:
+            lines[start:end] = escaped.split("\n")
     shift = 0
     if question_level is not None and headings:
         shift = question_level + 1 - min(level for _, level, _ in headings)

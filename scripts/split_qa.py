@@ -11,7 +11,11 @@ Usage:
 sections: unnumbered `##` headings, answers without a marker; 1 table of contents dropped;
 kept on the home page: Related Topics".
 
-Exit codes: 0 valid; 1 invalid input (every error printed as FILE:LINE: message);
+--check reads each document exactly as the site's build does (with the Markdown extensions of
+mkdocs.yml), so it reports what the build would: errors, and warnings such as a link that
+cannot resolve or a gap in the numbering.
+
+Exit codes: 0 valid; 1 any error or warning (each printed as FILE:LINE: message);
 2 bad command line.
 """
 
@@ -24,9 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.model import Collection, QAFormatError
+from macros.loading import load_site
+from macros.model import Collection, InputError, QAFormatError
 from macros.pages import export_markdown
 from macros.parser import UNANSWERED, parse_file, plain_words
+from macros.plugin import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _model_json(collections: list[Collection]) -> list[dict]:
@@ -80,6 +88,32 @@ def report(collection: Collection) -> str:
     return line + (f"\n  ({collection.shape.rule})" if collection.shape.rule else "")
 
 
+def check(sources: list[str], unanswered: str, config_file: Path) -> int:
+    """Read each document as the site's build reads it (its renderer included) and say what was
+    found: 0 when nothing is wrong, 1 when anything is, errors and warnings alike, as a linter."""
+    try:
+        config, options = load_project(config_file)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    problems = 0
+    for source in sources:
+        try:
+            chosen = {"source": str(Path(source).resolve()), "source_shown": source, "unanswered": unanswered}
+            site, warnings = load_site(config, {**options, **chosen})
+        except InputError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            problems += len(exc.diagnostics)
+            continue
+        for warning in warnings:
+            print(f"{warning} (warning)", file=sys.stderr)
+        problems += len(warnings)
+        for collection in site.collections:
+            print(report(collection))
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="Q&A Markdown document(s)")
@@ -87,7 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="validate only and say what was detected; write nothing")
     parser.add_argument("--json", action="store_true", help="print the parsed model as JSON")
     parser.add_argument("--unanswered", choices=UNANSWERED, default="error", help="questions with no answer")
+    parser.add_argument(
+        "--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)"
+    )
     args = parser.parse_args(argv)
+
+    if args.check:
+        return check(args.sources, args.unanswered, args.config)
 
     collections: list[Collection] = []
     failed = False
