@@ -37,7 +37,7 @@ ENGINE_TESTS := tests/test_build.py tests/test_glossary_build.py tests/test_self
   tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py \
   tests/test_question_pages.py
 
-.PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-links profile lighthouse properdocs vendor
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-hostile bench-links profile lighthouse properdocs vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve $(STRICT) --dev-addr $(HOST):$(PORT)
@@ -63,6 +63,9 @@ pdf: $(STAMP)  ## the PDF book into build/book.pdf (WeasyPrint; no browser); pri
 
 bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (bench-results/pdf.md)
 	$(BIN)/python tools/bench_pdf.py
+
+bench-hostile: $(STAMP)  ## build time of hostile answers against plain ones of the same size (bench-results/hostile.md)
+	$(BIN)/python tools/bench_hostile.py --sizes $(or $(SIZES),5000,20000)
 
 bench-links: $(STAMP)  ## time the link checker alone on a built site of 1,000 generated questions
 	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
