@@ -114,6 +114,18 @@ def test_a_rating_storage_refuses_is_reported_and_what_was_stored_stays(tab: Tab
     download.value.save_as(exported)
     assert sorted(json.loads(exported.read_text(encoding="utf-8"))["cards"]) == [C1, C2, C3]
     assert stored(page) == before
+    # Instant navigation to a question page and back keeps the page's progress.
+    page.evaluate("window.stillHere = true")
+    page.locator(".qa-st-panel tbody tr").nth(1).get_by_role("link").click()
+    status = page.locator("p.qa-selftest-status")
+    status.get_by_text("rated Good").wait_for()
+    assert status.inner_text().startswith("Self-test: rated Good · due in 10 minutes"), "question 2, rated only on the page"
+    status.get_by_role("link").click()
+    page.locator(".qa-st-card").wait_for()
+    assert page.evaluate("window.stillHere") is True, "no page load in between"
+    assert due_now(page).startswith("7 cards due now")
+    assert alert(page) == ["Not saved", FULL]
+    assert stored(page) == before
     # Reloaded while storage is still full: the stored progress, as it was, and nothing lost from it.
     reopen(page)
     assert stored(page) == before
