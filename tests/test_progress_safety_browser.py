@@ -119,7 +119,8 @@ def test_a_rating_storage_refuses_is_reported_and_what_was_stored_stays(tab: Tab
     page.locator(".qa-st-panel tbody tr").nth(1).get_by_role("link").click()
     status = page.locator("p.qa-selftest-status")
     status.get_by_text("rated Good").wait_for()
-    assert status.inner_text().startswith("Self-test: rated Good · due in 10 minutes"), "question 2, rated only on the page"
+    # Question 2, rated only on the page.
+    assert status.inner_text().startswith("Self-test: rated Good · due in 10 minutes")
     status.get_by_role("link").click()
     page.locator(".qa-st-card").wait_for()
     assert page.evaluate("window.stillHere") is True, "no page load in between"
