@@ -27,15 +27,21 @@
     key: "qa-study:" + scope.pathname,
     // The SM-2 version's key (format 1): read once, converted, removed.
     legacyKey: "qa-study:progress:v1" + (rootPath === "/" ? "" : "@" + rootPath),
+    // A copy of stored progress that could not be read, kept before anything replaces it.
+    backupKey: "qa-study:" + scope.pathname + ":backup",
+    full: false, // whether the last refused set() was for want of room (else storage is blocked)
     get: function (key) {
       return window.localStorage.getItem(key); // throws when storage is blocked
     },
+    /* true once stored; false when refused (private mode, full or blocked), and then the
+       value stored before is still there: setItem replaces it only when it succeeds. */
     set: function (key, text) {
       try {
         window.localStorage.setItem(key, text);
         return true;
       } catch (e) {
-        return false; // private mode, full or blocked
+        QAStore.full = /quota/i.test(e.name) || e.code === 22; // QuotaExceededError; older Firefox: NS_ERROR_DOM_QUOTA_REACHED
+        return false;
       }
     },
     remove: function (key) {

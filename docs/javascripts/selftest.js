@@ -12,8 +12,12 @@
   var LEARN_AHEAD = 20 * 60000; // a card due again within this comes back in the same session (Anki's default)
   var DATE = { weekday: "short", day: "numeric", month: "short" };
   var ctl = null; // AbortController of the current page's listeners
-  // What survives instant navigation (not reloads): mode, session, positions, undo.
-  var memo = { mode: "cards", sess: null, study: "due", undo: [], kp: 0, kpStep: 0, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "" };
+  // What survives instant navigation (not reloads): mode, session, positions, undo; and
+  // progress the browser would not store (prog), with why (trouble).
+  var memo = { mode: "cards", sess: null, study: "due", undo: [], kp: 0, kpStep: 0, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "", prog: null, trouble: "" };
+  // Stored progress could not be read and there was no room to copy it to the backup key:
+  // it is left as it is, so nothing is written over it while this document lives.
+  var held = false;
 
   /* ------------------------------------------------------------------ helpers */
 
@@ -69,11 +73,14 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
-  /* {p: progress, note: why it was reset or cannot be kept, bad: stored data was unusable,
-   * legacy: it came from the key of the SM-2 version}. Progress of format 1, under the old
-   * key or the new one, is converted to format 2 and stored under the new key at once; the
-   * old key goes once the new one holds it. */
+  /* {p: progress, note: why it cannot be kept, legacy: it came from the key of the SM-2
+   * version; and when the stored text could not all be read: raw, the text, and why (it
+   * was not progress at all) or dropped (the parts left out)}. Progress of format 1 read
+   * whole, under the old key or the new one, is converted to format 2 and stored under the
+   * new key at once; the old key goes once the new one holds it. Progress this page could
+   * not store is the page's own copy. */
   function load() {
+    if (memo.prog) return { p: memo.prog };
     var raw;
     var legacy = false;
     try {
@@ -87,16 +94,50 @@
     }
     if (raw === null) return { p: S.emptyProgress() };
     var v = S.read(raw);
-    if (v.progress) {
+    if (v.progress && !v.dropped) {
       if ((legacy || v.migrated) && save(v.progress) && legacy) Q.remove(Q.legacyKey);
       return { p: v.progress };
     }
-    return { p: S.emptyProgress(), bad: true, legacy: legacy, note: "Your saved self-test progress could not be read (" + v.error + "), so it was reset." };
+    return { p: v.progress || S.emptyProgress(), raw: raw, legacy: legacy, why: v.error, dropped: v.dropped };
   }
 
-  /* false when the browser refuses (private mode, full): progress lasts for this page */
+  /* Why the browser would not store progress. */
+  function refusal() {
+    if (held) return "the progress stored before could not be read, and there is no room to keep a copy of it, so it is left as it was";
+    return Q.full ? "this browser's storage is full" : "this browser does not let the site store data";
+  }
+
+  function store(p) {
+    return !held && Q.set(Q.key, JSON.stringify(p));
+  }
+
+  /* Store progress. When the browser refuses, what it held before stays stored, and the
+   * page keeps this progress (memo.prog) and says it is not saved (memo.trouble). */
   function save(p) {
-    return Q.set(Q.key, JSON.stringify(p));
+    return stored(p, store(p));
+  }
+
+  function stored(p, ok) {
+    memo.prog = ok ? null : p;
+    memo.trouble = ok ? "" : "Could not save: " + refusal() + ". Your progress is kept on this page; export it on the Progress panel to keep it.";
+    return ok;
+  }
+
+  /* The first three reasons, then how many more. */
+  function listed(reasons) {
+    var more = reasons.length - 3;
+    return reasons.slice(0, 3).join("; ") + (more > 0 ? "; and " + more + " more" : "");
+  }
+
+  /* Download `text` as a JSON file called `name`. */
+  function download(text, name) {
+    var a = h("a", { href: URL.createObjectURL(new Blob([text], { type: "application/json" })), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(a.href);
+    }, 10000);
   }
 
   function when(due, now) {
@@ -153,7 +194,23 @@
     if (memo.quiz && !memo.quiz.items.every(function (x) { return termById[x.id]; })) memo.quiz = null;
     var loaded = load();
     var prog = loaded.p;
-    if (loaded.bad && save(prog) && loaded.legacy) Q.remove(Q.legacyKey);
+    var raw = loaded.raw;
+    var keep = /\S/.test(raw || ""); // something in it to keep
+    if (raw !== undefined) {
+      // Stored text that could not all be read is copied to the backup key (unless there is
+      // nothing in it) before what was read of it replaces it; with no room for the copy it
+      // stays as it is, and this page works on its own copy.
+      held = keep && !Q.set(Q.backupKey, raw);
+      if (held) memo.prog = prog;
+      else if (save(prog) && loaded.legacy) Q.remove(Q.legacyKey);
+      loaded.note =
+        (loaded.dropped
+          ? "Part of your saved self-test progress could not be read and was left out: " + listed(loaded.dropped) + "."
+          : "Your saved self-test progress could not be read (" + loaded.why + ")" + (held ? "." : ", so it was reset.")) +
+        (held
+          ? " There is no room in this browser's storage to keep a copy of it, so it is left as it was, and what you do on this page is not saved."
+          : keep ? " A copy of it as it was is kept in this browser." : "");
+    }
 
     var anki = document.querySelector(".qa-st-anki"); // the build's paragraph: the Progress panel shows it
     var summary = h("p", { class: "qa-st-summary" });
@@ -176,12 +233,20 @@
     });
     var notice = loaded.note
       ? h("div", { class: "admonition warning qa-st-notice", role: "status" }, [
-          h("p", { class: "admonition-title" }, ["Progress reset"]),
+          h("p", { class: "admonition-title" }, [loaded.dropped ? "Progress partly read" : held ? "Progress not read" : "Progress reset"]),
           h("p", {}, [loaded.note]),
+          keep
+            ? button("Download it as it was", function () {
+                download(raw, "qa-study-progress-unread-" + S.dayKey(Date.now()) + ".json");
+              }, "", { "data-act": "backup" })
+            : null,
         ])
       : null;
+    var trouble = h("div", { class: "qa-st-trouble", role: "alert" }); // a refused save, said once
+    var shown = "";
     app.replaceChildren(
       notice || "",
+      trouble,
       summary,
       h("div", { class: "qa-st-modes", role: "group", "aria-label": "Self-test mode" }, modeButtons),
       live,
@@ -235,6 +300,10 @@
     }
 
     function render(focus) {
+      if (shown !== memo.trouble) {
+        shown = memo.trouble;
+        trouble.replaceChildren(shown ? h("div", { class: "admonition failure" }, [h("p", { class: "admonition-title" }, ["Not saved"]), h("p", {}, [shown])]) : "");
+      }
       modeButtons.forEach(function (b, i) {
         b.setAttribute("aria-pressed", String(modes[i][0] === memo.mode));
       });
@@ -683,13 +752,16 @@
           f.text().then(function (text) {
             var v = S.read(text);
             file.value = "";
-            if (!v.progress) return tell("Could not import “" + f.name + "”: " + (v.json ? v.error : "it is not a JSON file") + ". Your progress has not changed.", true);
-            prog = v.progress;
-            save(prog);
+            var p = v.progress;
+            // Not a file of progress, none of its cards readable, or no room for it: nothing changes.
+            var why = !v.json ? "it is not a JSON file" : !p ? v.error : v.dropped && !Object.keys(p.cards).length ? listed(v.dropped) : store(p) ? "" : refusal();
+            if (why) return tell("Could not import “" + f.name + "”: " + why + ". Your progress has not changed.", true);
+            prog = p;
+            stored(prog, true);
             memo.sess = null;
             memo.undo = [];
             var how = v.migrated ? " (converted from the earlier SM-2 format)" : "";
-            tell("Imported progress from “" + f.name + "”" + how + ": " + plural(Object.keys(prog.cards).length, "card") + " studied.");
+            tell("Imported progress from “" + f.name + "”" + how + ": " + plural(Object.keys(prog.cards).length, "card") + " studied." + (v.dropped ? " Left out, as it could not be read: " + listed(v.dropped) + "." : ""));
           });
         },
       });
@@ -737,15 +809,9 @@
         anki,
         h("div", { class: "qa-st-tools" }, [
           button("Export progress", function () {
-            var blob = new Blob([JSON.stringify(prog, null, 2)], { type: "application/json" });
-            var a = h("a", { href: URL.createObjectURL(blob), download: "qa-study-progress-" + S.dayKey(Date.now()) + ".json" });
-            document.body.append(a);
-            a.click();
-            a.remove();
-            setTimeout(function () {
-              URL.revokeObjectURL(a.href);
-            }, 10000);
-            tell("Progress exported to " + a.download + ".");
+            var name = "qa-study-progress-" + S.dayKey(Date.now()) + ".json";
+            download(JSON.stringify(prog, null, 2), name);
+            tell("Progress exported to " + name + ".");
           }),
           h("label", { class: "md-button", for: "qa-st-import" }, ["Import progress…"]),
           file,

@@ -369,31 +369,33 @@
     return "";
   }
 
-  /* points, quiz and days, the same in both formats, checked into `out`; an error or "". */
-  function common(data, out) {
+  /* points, quiz and days, the same in both formats, checked into `out`. What cannot be
+   * read is left out and its reason added to `dropped`: one bad score or day costs only itself. */
+  function common(data, out, dropped) {
     var points = data.points === undefined ? {} : data.points;
-    if (!isObj(points)) return "its key-point scores are not an object";
+    if (!isObj(points)) {
+      dropped.push("its key-point scores are not an object");
+      points = {};
+    }
     for (var id in points) {
       var p = points[id];
       if (!isObj(p) || !isInt(p.total, 1, 1000) || !isInt(p.got, 0, p.total) || !isTime(p.at))
-        return "the key-point score of " + id + " is invalid";
-      out.points[id] = { got: p.got, total: p.total, at: p.at };
+        dropped.push("the key-point score of " + id + " is invalid");
+      else out.points[id] = { got: p.got, total: p.total, at: p.at };
     }
-    var quiz = data.quiz === undefined ? { right: 0, wrong: 0 } : data.quiz;
-    if (!isObj(quiz) || !isInt(quiz.right, 0, 1e9) || !isInt(quiz.wrong, 0, 1e9)) return "its quiz totals are invalid";
-    out.quiz = { right: quiz.right, wrong: quiz.wrong };
+    var quiz = data.quiz === undefined ? out.quiz : data.quiz;
+    if (!isObj(quiz) || !isInt(quiz.right, 0, 1e9) || !isInt(quiz.wrong, 0, 1e9)) dropped.push("its quiz totals are invalid");
+    else out.quiz = { right: quiz.right, wrong: quiz.wrong };
     var days = data.days === undefined ? [] : data.days;
-    if (!Array.isArray(days)) return "its study days are not a list";
-    for (var k = 0; k < days.length; k++) {
-      if (typeof days[k] !== "string" || !/^\d{4}-\d\d-\d\d$/.test(days[k]))
-        return "study day " + JSON.stringify(days[k]) + " is not a YYYY-MM-DD date";
+    if (!Array.isArray(days)) {
+      dropped.push("its study days are not a list");
+      days = [];
     }
-    out.days = days
-      .filter(function (d, n) {
-        return days.indexOf(d) === n;
-      })
-      .sort();
-    return "";
+    days.forEach(function (d, n) {
+      if (typeof d !== "string" || !/^\d{4}-\d\d-\d\d$/.test(d)) dropped.push("study day " + JSON.stringify(d) + " is not a YYYY-MM-DD date");
+      else if (days.indexOf(d) === n) out.days.push(d);
+    });
+    out.days.sort();
   }
 
   function sm2Copy(c) {
@@ -404,44 +406,44 @@
    * (fromSm2), and one review-log entry per card, rating 0 ("Manual", FSRS's word for a
    * state not set by a review) at its last review, holding the SM-2 card itself; replay()
    * starts the card's history from it. Key-point scores, quiz totals and study days stay. */
-  function fromVersion1(data) {
-    var out = emptyProgress();
-    var problem = common(data, out);
-    if (problem) return { error: problem };
-    var ids = Object.keys(data.cards);
-    for (var i = 0; i < ids.length; i++) {
-      problem = sm2Problem(data.cards[ids[i]]);
-      if (problem) return { error: "card " + ids[i] + " " + problem };
-      var s = sm2Copy(data.cards[ids[i]]);
-      if (!s.r) continue; // never rated: the same as a new card
-      out.cards[ids[i]] = fromSm2(s);
-      out.log.push({ card: ids[i], rating: 0, at: s.last, state: F.State.New, sm2: s });
-    }
+  function fromVersion1(data, out, dropped) {
+    Object.keys(data.cards).forEach(function (id) {
+      var problem = sm2Problem(data.cards[id]);
+      if (problem) return dropped.push("card " + id + " " + problem);
+      var s = sm2Copy(data.cards[id]);
+      if (!s.r) return; // never rated: the same as a new card
+      out.cards[id] = fromSm2(s);
+      out.log.push({ card: id, rating: 0, at: s.last, state: F.State.New, sm2: s });
+    });
     out.log.sort(function (a, b) {
       return a.at - b.at;
     });
-    return { progress: out, migrated: true };
   }
 
-  function fromVersion2(data) {
-    var out = emptyProgress();
+  function fromVersion2(data, out, dropped) {
     var settings = data.settings === undefined ? {} : data.settings;
-    if (!isObj(settings)) return { error: "its settings are not an object" };
+    if (!isObj(settings)) {
+      dropped.push("its settings are not an object");
+      settings = {};
+    }
+    // A bad setting falls back to its default.
     if (settings.retention !== undefined) {
-      if (!isNum(settings.retention, MIN_RETENTION, MAX_RETENTION))
-        return { error: "its desired retention is not between 70 % and 99 %" };
-      out.settings.retention = settings.retention;
+      if (!isNum(settings.retention, MIN_RETENTION, MAX_RETENTION)) dropped.push("its desired retention is not between 70 % and 99 %");
+      else out.settings.retention = settings.retention;
     }
     if (settings.glossary !== undefined) {
-      if (typeof settings.glossary !== "boolean") return { error: "its glossary-cards setting is not true or false" };
-      out.settings.glossary = settings.glossary;
+      if (typeof settings.glossary !== "boolean") dropped.push("its glossary-cards setting is not true or false");
+      else out.settings.glossary = settings.glossary;
     }
-    var ids = Object.keys(data.cards);
-    for (var i = 0; i < ids.length; i++) {
-      var c = data.cards[ids[i]];
+    var lost = {}; // cards left out: their history goes with them, so a replay never brings them back
+    Object.keys(data.cards).forEach(function (id) {
+      var c = data.cards[id];
       var problem = cardProblem(c);
-      if (problem) return { error: "card " + ids[i] + " " + problem };
-      out.cards[ids[i]] = {
+      if (problem) {
+        lost[id] = true;
+        return dropped.push("card " + id + " " + problem);
+      }
+      out.cards[id] = {
         due: c.due,
         stability: c.stability,
         difficulty: c.difficulty,
@@ -453,29 +455,39 @@
         last_review: c.last_review,
         rating: c.rating,
       };
-    }
+    });
     var log = data.log === undefined ? [] : data.log;
-    if (!Array.isArray(log)) return { error: "its review history is not a list" };
-    for (var k = 0; k < log.length; k++) {
-      var e = log[k];
+    if (!Array.isArray(log)) {
+      dropped.push("its review history is not a list");
+      log = [];
+    }
+    log.forEach(function (e, k) {
       var bad = entryProblem(e);
-      if (bad) return { error: "review " + (k + 1) + " of its history " + bad };
+      if (bad) return dropped.push("review " + (k + 1) + " of its history " + bad);
+      if (lost[e.card] === true) return;
       var entry = { card: e.card, rating: e.rating, at: e.at, state: e.state };
       if (e.rating === 0) entry.sm2 = sm2Copy(e.sm2);
       out.log.push(entry);
-    }
-    var why = common(data, out);
-    return why ? { error: why } : { progress: out };
+    });
   }
 
   /* Check data read from storage or a file, of either format. Returns {progress} (a clean
-   * copy in format 2; migrated: true when it was format 1) or {error}. */
+   * copy in format 2; migrated: true when it was format 1; dropped: why each card, review,
+   * score, setting or day that could not be read was left out, when any was), or {error}
+   * when it is not progress at all. */
   function validate(data) {
     if (!isObj(data)) return { error: "it is not a progress object" };
     if (data.version !== 1 && data.version !== VERSION)
       return { error: "it is version " + JSON.stringify(data.version) + ", this site reads versions 1 and 2" };
     if (!isObj(data.cards)) return { error: "it has no cards" };
-    return data.version === 1 ? fromVersion1(data) : fromVersion2(data);
+    var out = emptyProgress();
+    var dropped = [];
+    (data.version === 1 ? fromVersion1 : fromVersion2)(data, out, dropped);
+    common(data, out, dropped);
+    var v = { progress: out };
+    if (data.version === 1) v.migrated = true;
+    if (dropped.length) v.dropped = dropped;
+    return v;
   }
 
   /* Progress as stored or exported (JSON text): validate() of it, or {error} with json false

@@ -453,11 +453,7 @@ test("validate accepts format 2 and returns a clean copy", () => {
   assert.deepEqual(srs.validate({ version: 2, cards: {} }).progress, srs.emptyProgress());
 });
 
-test("validate rejects unknown, corrupt and hostile data with a reason", () => {
-  const p = srs.emptyProgress();
-  srs.rate(p, "a", 3, NOW);
-  const good = p.cards.a;
-  const sm2 = VERSION_1.cards["advanced/1"];
+test("validate rejects what is not progress at all with a reason", () => {
   const cases = [
     [null, /not a progress object/],
     [[], /not a progress object/],
@@ -467,31 +463,75 @@ test("validate rejects unknown, corrupt and hostile data with a reason", () => {
     [{ version: 3, cards: {} }, /version 3/],
     [{ version: 2 }, /no cards/],
     [{ version: 1 }, /no cards/],
-    [{ version: 1, cards: { a: { ...sm2, ease: 9 } } }, /card a has an ease outside/],
-    [{ version: 1, cards: { a: { ...sm2, ivl: -1 } } }, /interval/],
-    [{ version: 1, cards: { a: { ease: "high" } } }, /card a has a bad review count/],
-    [{ version: 2, cards: { a: { ...good, stability: -1 } } }, /card a has a stability outside/],
-    [{ version: 2, cards: { a: { ...good, difficulty: 11 } } }, /difficulty outside 1-10/],
-    [{ version: 2, cards: { a: { ...good, state: 0 } } }, /bad state/],
-    [{ version: 2, cards: { a: { ...good, rating: 7 } } }, /bad rating/],
-    [{ version: 2, cards: { a: { ...good, due: Number.NaN } } }, /date/],
-    [{ version: 2, cards: { a: { ...good, reps: 0.5 } } }, /review count/],
-    [{ version: 2, cards: { a: 3 } }, /not an object/],
-    [{ version: 2, cards: {}, log: {} }, /history is not a list/],
-    [{ version: 2, cards: {}, log: [{ card: "a", rating: 9, at: NOW, state: 0 }] }, /review 1 of its history has a bad rating/],
-    [{ version: 2, cards: {}, log: [{ card: "a", rating: 0, at: NOW, state: 0 }] }, /bad SM-2 card/],
-    [{ version: 2, cards: {}, settings: { retention: 0.5 } }, /desired retention/],
-    [{ version: 2, cards: {}, settings: { glossary: "yes" } }, /glossary-cards setting is not true or false/],
-    [{ version: 2, cards: {}, points: { a: { got: 4, total: 3, at: 0 } } }, /key-point score of a/],
-    [{ version: 1, cards: {}, quiz: { right: -1, wrong: 0 } }, /quiz/],
-    [{ version: 2, cards: {}, days: "2025-03-10" }, /not a list/],
-    [{ version: 2, cards: {}, days: ["10/03/2025"] }, /YYYY-MM-DD/],
   ];
   for (const [data, reason] of cases) {
     const result = srs.validate(data);
     assert.equal(result.progress, undefined, JSON.stringify(data));
     assert.match(result.error, reason);
   }
+});
+
+test("a malformed card, review, score, setting or day is left out with its reason; the rest is kept", () => {
+  const p = srs.emptyProgress();
+  srs.rate(p, "a", 3, NOW);
+  srs.rate(p, "ok", 4, NOW + MIN);
+  p.points.ok = { got: 2, total: 3, at: NOW };
+  p.quiz = { right: 4, wrong: 1 };
+  const good = p.cards.a;
+  const sm2 = VERSION_1.cards["advanced/1"];
+  const v1 = { version: 1, cards: { ok: sm2 }, points: p.points, quiz: p.quiz, days: p.days };
+  // [data, why the part is left out, what still reads]
+  const cases = [
+    [{ ...v1, cards: { ok: sm2, a: { ...sm2, ease: 9 } } }, /^card a has an ease outside/],
+    [{ ...v1, cards: { ok: sm2, a: { ...sm2, ivl: -1 } } }, /^card a has a bad interval/],
+    [{ ...v1, cards: { ok: sm2, a: { ease: "high" } } }, /^card a has a bad review count/],
+    [{ ...v1, quiz: { right: -1, wrong: 0 } }, /^its quiz totals are invalid/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, stability: -1 } } }, /^card a has a stability outside 0.001-36500/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, stability: 99999 } } }, /^card a has a stability outside/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, difficulty: 11 } } }, /^card a has a difficulty outside 1-10/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, state: 0 } } }, /^card a has a bad state/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, rating: 7 } } }, /^card a has a bad rating/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, due: Number.NaN } } }, /^card a has a bad date/],
+    [{ ...p, cards: { ...p.cards, a: { ...good, reps: 0.5 } } }, /^card a has a bad review count/],
+    [{ ...p, cards: { ...p.cards, a: 3 } }, /^card a is not an object/],
+    [{ ...p, log: [...p.log, { card: "a", rating: 9, at: NOW, state: 0 }] }, /^review 3 of its history has a bad rating/],
+    [{ ...p, log: [...p.log, { card: "a", rating: 0, at: NOW, state: 0 }] }, /^review 3 of its history has a bad SM-2 card/],
+    [{ ...p, settings: { retention: 0.5 } }, /^its desired retention is not between 70 % and 99 %/],
+    [{ ...p, settings: { glossary: "yes" } }, /^its glossary-cards setting is not true or false/],
+    [{ ...p, settings: [] }, /^its settings are not an object/],
+    [{ ...p, points: { ...p.points, a: { got: 4, total: 3, at: 0 } } }, /^the key-point score of a is invalid/],
+    [{ ...p, days: [...p.days, "10/03/2025"] }, /^study day "10\/03\/2025" is not a YYYY-MM-DD date/],
+  ];
+  for (const [data, reason] of cases) {
+    const result = srs.validate(copy(data));
+    const label = JSON.stringify(data);
+    assert.equal(result.error, undefined, label);
+    assert.equal(result.dropped.length, 1, label);
+    assert.match(result.dropped[0], reason, label);
+    const kept = result.progress;
+    assert.equal(kept.cards.ok.rating, data.version === 1 ? sm2.r : 4, `${label}: the other card survives`);
+    assert.deepEqual(kept.points.ok, p.points.ok, label);
+    assert.deepEqual(kept.days, p.days, label);
+    if (data.version === 2) {
+      assert.deepEqual(kept.log.map((e) => e.card).filter((c) => c === "ok"), ["ok"], `${label}: its history survives`);
+      assert.deepEqual(kept.settings, p.settings, `${label}: a bad setting reads as its default`);
+    }
+    if (!/quiz/.test(reason)) assert.deepEqual(kept.quiz, p.quiz, label);
+  }
+  // A card left out takes its review history with it; a replay never brings it back.
+  const bad = srs.validate(copy({ ...p, cards: { ...p.cards, a: { ...good, stability: 99999 } } })).progress;
+  assert.deepEqual(Object.keys(bad.cards), ["ok"]);
+  assert.deepEqual(bad.log, p.log.filter((e) => e.card === "ok"));
+  assert.deepEqual(srs.replay(bad.log), bad.cards);
+  // A history, a score list or a day list that is not one at all is left out whole.
+  const lists = srs.validate(copy({ ...p, log: {}, points: [], days: "2025-03-10" }));
+  assert.deepEqual(lists.dropped, ["its review history is not a list", "its key-point scores are not an object", "its study days are not a list"]);
+  assert.deepEqual(lists.progress.cards, p.cards);
+  assert.deepEqual([lists.progress.log, lists.progress.points, lists.progress.days], [[], {}, []]);
+  // Several problems: each reported, in the order they were met.
+  const many = srs.validate(copy({ ...p, cards: { ...p.cards, a: 3, b: { ...good, rating: 0 } }, days: ["x"] }));
+  assert.deepEqual(many.dropped, ["card a is not an object", "card b has a bad rating", 'study day "x" is not a YYYY-MM-DD date']);
+  assert.deepEqual(Object.keys(many.progress.cards), ["ok"]);
 });
 
 test("the glossary-cards setting: off in progress saved before it existed, kept when set", () => {
