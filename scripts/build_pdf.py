@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from macros.book import PAPER_SIZES, BookError, BookInfo, build_date, build_version, write_book  # noqa: E402
-from macros.loading import load_site  # noqa: E402
 from macros.model import InputError  # noqa: E402
-from macros.plugin import load_project  # noqa: E402
+from macros.outputs.book import PAPER_SIZES, BookError, BookInfo, build_date, build_version, write_book  # noqa: E402
+from macros.plugin.loading import load_site  # noqa: E402
+from macros.plugin.qa import load_project  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -28,11 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.loading import load_site
 from macros.model import Collection, InputError, QAFormatError
-from macros.pages import export_markdown
-from macros.parser import UNANSWERED, parse_file, plain_words
-from macros.plugin import load_project
+from macros.outputs.pages import export_markdown
+from macros.plugin.loading import load_site
+from macros.plugin.qa import load_project
+from macros.reading.parser import UNANSWERED, parse_file, plain_words
 
 ROOT = Path(__file__).resolve().parent.parent
 

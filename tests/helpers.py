@@ -9,12 +9,12 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from macros.glossary import Glossary
-from macros.loading import load_site
 from macros.model import Collection
-from macros.plugin import load_project
-from macros.render import Renderer
-from macros.site import Site
+from macros.outputs.site import Site
+from macros.plugin.loading import load_site
+from macros.plugin.qa import load_project
+from macros.reading.glossary import Glossary
+from macros.render.renderer import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 

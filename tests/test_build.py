@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.parser import parse_file
+from macros.reading.parser import parse_file
 
 from .conftest import SEED, mkdocs_build
 from .helpers import copy_project, question_pages, soup

@@ -8,7 +8,7 @@ from textwrap import dedent
 
 import pytest
 
-from macros.glossary import GlossaryError, load_glossary, parse_glossary
+from macros.reading.glossary import GlossaryError, load_glossary, parse_glossary
 
 from .conftest import ROOT
 from .helpers import seed_site

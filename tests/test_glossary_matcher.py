@@ -7,8 +7,9 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 
-from macros.glossary import Matcher, Term
-from macros.render import STUDY, Renderer, link_terms
+from macros.reading.glossary import Term
+from macros.reading.matcher import Matcher
+from macros.render.renderer import STUDY, Renderer, link_terms
 
 
 def term(name: str, *aliases: str) -> Term:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.parser import parse_text
+from macros.reading.parser import parse_text
 from tests.conftest import ROOT, serve
 from tools import engine
 

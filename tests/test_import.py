@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from macros.model import Collection
-from macros.parser import parse_file
-from macros.render import PAGE
+from macros.reading.parser import parse_file
+from macros.render.renderer import PAGE
 
 from .helpers import ROOT, site_of
 

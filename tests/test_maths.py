@@ -13,8 +13,9 @@ from textwrap import dedent
 
 import pytest
 
-from macros.glossary import Matcher, Term
-from macros.render import BOOK, DECK, PAGE, STUDY, Renderer, Target
+from macros.reading.glossary import Term
+from macros.reading.matcher import Matcher
+from macros.render.renderer import BOOK, DECK, PAGE, STUDY, Renderer, Target
 
 from .helpers import ROOT, load_project, soup
 from .test_pdf import MM, outside, pdftotext, run_build, word_boxes

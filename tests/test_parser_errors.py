@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.model import QAFormatError
-from macros.parser import parse_file, parse_text
+from macros.reading.parser import parse_file, parse_text
 
 
 def errors(text: str) -> list[str]:

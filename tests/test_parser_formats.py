@@ -7,7 +7,7 @@ from textwrap import dedent
 
 import pytest
 
-from macros.parser import parse_file, parse_text
+from macros.reading.parser import parse_file, parse_text
 
 from .conftest import SEED
 

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.model import QAFormatError
-from macros.parser import parse_text
+from macros.reading.parser import parse_text
 
 from .helpers import qa_documents
 
@@ -152,7 +152,7 @@ def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_p
     """The answers that end in a rule lose it without a second reading (``_without_final_rule``):
     every test document, and the benchmark's, parses to the same answers with that shortcut
     and without it."""
-    import macros.parser as parser
+    import macros.reading.parser as parser
 
     shortcut = parser._without_final_rule
     taken = []

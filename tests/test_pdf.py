@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from macros.glossary import Glossary, load_glossary
 from macros.model import Collection
-from macros.parser import parse_file
+from macros.reading.glossary import Glossary, load_glossary
+from macros.reading.parser import parse_file
 
 from .conftest import ROOT, SEED, mkdocs_build
 from .helpers import answer_text, seed_site, soup

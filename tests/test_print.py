@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.parser import parse_file
+from macros.reading.parser import parse_file
 
 from .conftest import SEED
 from .helpers import answer_text

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from macros.nav import navigation
-from macros.plugin import _QuestionPage, load_project
-from macros.site import Site
+from macros.outputs.nav import navigation
+from macros.outputs.site import Site
+from macros.plugin.qa import _QuestionPage, load_project
 
 from .conftest import mkdocs_build
 from .helpers import ROOT, copy_project

@@ -3,8 +3,8 @@ when a question shares no term with any other."""
 
 from __future__ import annotations
 
-from macros.glossary import Relatedness
 from macros.model import Question
+from macros.outputs.related import Relatedness
 
 from .helpers import seed_site
 

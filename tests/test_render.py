@@ -12,8 +12,9 @@ from textwrap import dedent
 
 import pytest
 
-from macros.glossary import Matcher, Term
-from macros.render import BOOK, DECK, PAGE, STUDY, Renderer, Target
+from macros.reading.glossary import Term
+from macros.reading.matcher import Matcher
+from macros.render.renderer import BOOK, DECK, PAGE, STUDY, Renderer, Target
 
 from .helpers import ROOT, load_project, qa_documents
 
@@ -278,8 +279,8 @@ def test_content_whose_rendering_depends_on_the_page_is_rendered_for_the_card():
 def test_a_reused_rendering_is_the_rendering_the_card_would_get(document):
     """Every answer and body of a document, rendered for the self-test, is the same whether it
     is taken from the question page's rendering or rendered again (reuse switched off)."""
-    from macros.loading import load_site
-    from macros.render import STUDY as CARD
+    from macros.plugin.loading import load_site
+    from macros.render.renderer import STUDY as CARD
 
     config, options = load_project(ROOT / "mkdocs.yml", source=str(document), unanswered="show")
     site = load_site(config, options)[0]
@@ -300,10 +301,10 @@ def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
     """``Rendered.text`` (titles, descriptions, word counts) strips tags without a parser; on
     every piece of every test document rendered for the site, the self-test and the deck, it
     reads what one reads."""
-    from macros.loading import load_site
-    from macros.render import html_text
-    from macros.selftest import selftest_markdown
-    from macros.source import visible_text
+    from macros.outputs.selftest.page import selftest_markdown
+    from macros.plugin.loading import load_site
+    from macros.reading.blocks import visible_text
+    from macros.render.renderer import html_text
 
     config, options = load_project(ROOT / "mkdocs.yml", source=str(document), unanswered="show")
     site = load_site(config, options)[0]

@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros.glossary import load_glossary
-from macros.selftest import names_itself
+from macros.outputs.selftest.quiz import names_itself
+from macros.reading.glossary import load_glossary
 
 from .conftest import ROOT, Tab, mkdocs_build, serve
 from .helpers import copy_project

@@ -16,10 +16,12 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup
 
-from macros import anki
-from macros.glossary import load_glossary
-from macros.parser import parse_file, parse_text
-from macros.selftest import anki_tsv, key_points, selftest_markdown
+from macros.outputs.selftest import anki
+from macros.outputs.selftest.deck import anki_tsv
+from macros.outputs.selftest.keypoints import key_points
+from macros.outputs.selftest.page import selftest_markdown
+from macros.reading.glossary import load_glossary
+from macros.reading.parser import parse_file, parse_text
 
 from .conftest import ROOT, SEED, mkdocs_build
 from .helpers import answer_text, copy_project, question_pages, seed_site, site_of, soup
@@ -476,7 +478,7 @@ def test_a_question_added_to_the_source_appears_in_the_self_test_and_the_deck(tm
 
 
 def test_the_served_scripts_are_the_sources_minified_once(built_site: Path, tmp_path: Path):
-    from macros.minify import MINIFIED, minify_served
+    from macros.outputs.minify import MINIFIED, minify_served
 
     for name in MINIFIED:
         source = (ROOT / "docs" / name).read_text(encoding="utf-8")

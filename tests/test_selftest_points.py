@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros.parser import parse_file, parse_text
-from macros.render import STUDY
-from macros.selftest import key_points, only_a_list
+from macros.outputs.selftest.keypoints import key_points, only_a_list
+from macros.reading.parser import parse_file, parse_text
+from macros.render.renderer import STUDY
 
 from .conftest import SEED
 from .helpers import ROOT, site_of

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from macros.glossary import load_glossary
+from macros.reading.glossary import load_glossary
 
 from .conftest import ROOT
 

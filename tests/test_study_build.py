@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros.glossary import load_glossary
-from macros.parser import parse_file
+from macros.reading.glossary import load_glossary
+from macros.reading.parser import parse_file
 
 from .conftest import ROOT, SEED, mkdocs_build
 from .helpers import copy_project, question_pages, soup

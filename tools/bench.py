@@ -30,7 +30,7 @@ from pathlib import Path
 import engine
 from benchlib import ROOT, bare_project, best_of, full_project, generate, generate_readme, site_figures
 
-from macros.parser import parse_file
+from macros.reading.parser import parse_file
 
 
 def run(sizes: list[int], out: Path, repeat: int) -> list[dict]:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from benchlib import ROOT, generate
 
-from macros.parser import parse_file
+from macros.reading.parser import parse_file
 
 SEED = ROOT / "docs" / "advanced-generative-ai-qa.md"
 GLOSSARY = ROOT / "docs" / "glossary.yml"

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from mkdocs.utils import yaml_load  # noqa: E402
 
-from macros.nav import navigation  # noqa: E402
-from macros.parser import parse_file  # noqa: E402
+from macros.outputs.nav import navigation  # noqa: E402
+from macros.reading.parser import parse_file  # noqa: E402
 
 __all__ = [
     "ROOT",

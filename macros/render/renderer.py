@@ -27,9 +27,9 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .linear import linear_links
-from .sanitize import clean
-from .source import for_python_markdown
+from macros.render.github import for_python_markdown
+from macros.render.linear import linear_links
+from macros.render.sanitize import clean
 
 REFUSED = ""
 """What a link resolver gives for an address it refuses (a file outside the document's folder): the

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
-from .glossary import Glossary, Relatedness
-from .linker import tooltip
-from .model import Collection, Diagnostic, InputError, Part, Question, Section, relative_url
-from .render import MAX_DEPTH, PAGE, REFUSED, Rendered, Renderer, Target, TooDeep, cut_words
+from macros.model import Collection, Diagnostic, InputError, Part, Question, Section, relative_url
+from macros.outputs.related import Relatedness
+from macros.reading.glossary import Glossary
+from macros.render.linker import tooltip
+from macros.render.renderer import MAX_DEPTH, PAGE, REFUSED, Rendered, Renderer, Target, TooDeep, cut_words
 
 __all__ = ["DESCRIPTION_LENGTH", "Site", "part_anchor", "section_anchor"]
 

@@ -29,9 +29,10 @@ from pathlib import Path
 
 import genanki
 
-from .model import Question
-from .selftest import APKG_PATH, deck_name, key_points, note_back, note_front, note_guid, note_tags
-from .site import Site
+from macros.model import Question
+from macros.outputs.selftest.deck import APKG_PATH, deck_name, note_back, note_front, note_guid, note_tags
+from macros.outputs.selftest.keypoints import key_points
+from macros.outputs.site import Site
 
 __all__ = ["APKG_PATH", "MODEL_NAME", "MODEL_VERSION", "anki_package", "deck_id", "model_id", "note_id"]
 

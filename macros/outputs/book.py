@@ -27,11 +27,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .glossary import Glossary, Term
-from .model import Collection, Question
-from .pages import reference_html
-from .render import BOOK, Renderer, cut_words
-from .site import Site
+from macros.model import Collection, Question
+from macros.outputs.pages import reference_html
+from macros.outputs.site import Site
+from macros.reading.glossary import Glossary, Term
+from macros.render.renderer import BOOK, Renderer, cut_words
 
 __all__ = [
     "FONTS",

@@ -22,8 +22,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .glossary import Glossary, load_glossary
-from .render import TERM, link_terms
+from macros.reading.glossary import Glossary, load_glossary
+from macros.render.renderer import TERM, link_terms
 
 __all__ = ["GlossaryLinks", "makeExtension", "tooltip"]
 

@@ -14,12 +14,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .configlines import config_line
-from .glossary import Glossary, load_glossary, unused_terms
-from .model import Collection, Diagnostic, InputError, QAFormatError, page_url
-from .parser import parse_file
-from .render import Renderer
-from .site import Site
+from macros.model import Collection, Diagnostic, InputError, QAFormatError, page_url
+from macros.outputs.site import Site
+from macros.plugin.configlines import config_line
+from macros.reading.glossary import Glossary, load_glossary, unused_terms
+from macros.reading.parser import parse_file
+from macros.render.renderer import Renderer
 
 __all__ = ["config_diagnostic", "load_site"]
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from .glossary import Glossary, Term
-from .model import Question, relative_url
-from .render import EXTERNAL, PAGE
-from .site import Site, part_anchor, section_anchor
+from macros.model import Question, relative_url
+from macros.outputs.site import Site, part_anchor, section_anchor
+from macros.reading.glossary import Glossary, Term
+from macros.render.renderer import EXTERNAL, PAGE
 
 __all__ = ["Put", "glossary_markdown", "home_markdown", "md_text", "question_page", "reference_html", "title_markup"]
 
@@ -354,7 +354,7 @@ def export_markdown(question: Question) -> str:
     question as the title, its body, and its answer under "Answer", headings moved below it."""
     import yaml
 
-    from .source import for_python_markdown
+    from macros.render.github import for_python_markdown
 
     front = {
         "title": question.plain_title,

@@ -35,17 +35,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .anki import anki_package
-from .blocks import Blocks
-from .book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
-from .loading import load_site
-from .minify import minify_served
-from .model import Diagnostic, InputError, page_url
-from .nav import navigation
-from .pages import glossary_markdown, home_markdown, question_page, title_markup
-from .searchindex import IndexedQuestion, before_answer, search_attributes_removed, study_index
-from .selftest import ANKI_PATH, APKG_PATH, anki_tsv, selftest_markdown
-from .site import Site
+from macros.model import Diagnostic, InputError, page_url
+from macros.outputs.book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
+from macros.outputs.minify import minify_served
+from macros.outputs.nav import navigation
+from macros.outputs.pages import glossary_markdown, home_markdown, question_page, title_markup
+from macros.outputs.searchindex import IndexedQuestion, before_answer, search_attributes_removed, study_index
+from macros.outputs.selftest.anki import anki_package
+from macros.outputs.selftest.deck import ANKI_PATH, APKG_PATH, anki_tsv
+from macros.outputs.selftest.page import selftest_markdown
+from macros.outputs.site import Site
+from macros.plugin.loading import load_site
+from macros.plugin.stash import Blocks
 
 __all__ = ["QAConfig", "QAPlugin"]
 

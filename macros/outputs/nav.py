@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-from .model import Collection
-from .pages import title_markup
+from macros.model import Collection
+from macros.outputs.pages import title_markup
 
 __all__ = ["NAV_SIBLINGS", "navigation", "topic_order"]
 

@@ -31,8 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
-from .source import Unit, html_to_text, read_units
+from macros.model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
+from macros.reading.blocks import Unit, html_to_text, read_units
 
 __all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
 

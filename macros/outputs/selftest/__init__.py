@@ -1,0 +1,1 @@
+"""The self-test: its page, key points, term quiz and the Anki deck."""

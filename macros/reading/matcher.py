@@ -1,0 +1,180 @@
+"""The term matcher: mentions of glossary terms in plain text, in one pass whatever the number of terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macros.reading.glossary import Term
+
+__all__ = ["Matcher"]
+
+# --------------------------------------------------------------------------- matching
+
+_TOKEN_RE = re.compile(r"\w+(?:[·'’]\w+)*")
+_GAP_RE = re.compile(r"[ \t\n\u00a0\-‐‑]+")  # what may stand between the words of one name
+_HYPHENS = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
+
+
+def _normal(name: str) -> str:
+    return " ".join(t.lower() for t in _TOKEN_RE.findall(name))
+
+
+def _plural_forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    *head, last = words
+    yield words
+    yield (*head, last + "s")
+    yield (*head, last + "es")
+    if last.endswith("y") and len(last) > 2:
+        yield (*head, last[:-1] + "ies")
+    if last.endswith("x"):  # matrix -> matrices
+        yield (*head, last[:-1] + "ces")
+
+
+class Matcher:
+    """Finds mentions of glossary terms in text, longest first, in one pass."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        exact: set[tuple[str, ...]] = set()
+        for term in terms:
+            for name in term.names:
+                words = tuple(t.lower() for t in _TOKEN_RE.findall(name))
+                if words:
+                    self.names[words] = term.id
+                    exact.add(words)
+        for words, term_id in list(self.names.items()):
+            for form in _plural_forms(words):
+                if form not in exact:  # a written name always wins over a generated plural
+                    self.names.setdefault(form, term_id)
+        self.longest = max((len(w) for w in self.names), default=0)
+        self.first_words = {words[0] for words in self.names}
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping ``(start, end, term_id)`` mentions, leftmost-longest.
+
+        "LoRA (Low-Rank Adaptation)" is one mention: a parenthesis that repeats the
+        same term joins the match before it. A modifier whose noun is written once for
+        two ("top-k/top-p sampling", "a conditional and an unconditional model") is a
+        mention of the name it makes with that noun (see :meth:`_elided_at`).
+        """
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest_at(text, tokens, i)
+            if hit is None:
+                elided = self._elided_at(text, tokens, i) if tokens[i][2] in self.first_words else None
+                if elided is not None:
+                    length, term_id = elided
+                    found.append((tokens[i][0], tokens[i + length - 1][1], term_id))
+                    i += length
+                else:
+                    i += 1
+                continue
+            length, term_id = hit
+            start, end = tokens[i][0], tokens[i + length - 1][1]
+            i += length
+            # "LoRA (Low-Rank Adaptation)": the expansion in parentheses is the same mention.
+            if i < len(tokens) and text[end : tokens[i][0]].strip() == "(":
+                inner = self._longest_at(text, tokens, i)
+                if inner and inner[1] == term_id:
+                    close = tokens[i + inner[0] - 1][1]
+                    if text[close : close + 1] == ")":
+                        end, i = close + 1, i + inner[0]
+            found.append((start, end, term_id))
+        return found
+
+    def _longest_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
+        """The longest name starting at token ``i``: (number of tokens, term id).
+
+        A name starts and ends only at a real word boundary: not inside a hyphenated
+        word, so "GPT-4o", "GPT-3.5" and "Llama-2" hold no mention of "GPT" or "Llama",
+        unless the longer name (such as "GPT-4o") is itself in the glossary.
+        """
+        if tokens[i][2] not in self.first_words:  # most words start no name: one set lookup
+            return None
+        if _joined_before(text, tokens[i][0]):
+            return None
+        limit = 1
+        last = min(self.longest, len(tokens) - i)
+        while limit < last:  # how far the gaps let one name run: spaces and hyphens only
+            gap = text[tokens[i + limit - 1][1] : tokens[i + limit][0]]
+            if gap != " " and not _GAP_RE.fullmatch(gap):
+                break
+            limit += 1
+        for length in range(limit, 0, -1):
+            term_id = self.names.get(tuple(t[2] for t in tokens[i : i + length]))
+            if term_id is not None and not _joined_after(text, tokens[i + length - 1][1]):
+                return length, term_id
+        return None
+
+    def _elided_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
+        """A modifier at token ``i`` that shares the noun of the phrase after "/", "and" or "or".
+
+        In "top-k/top-p sampling" the noun "sampling" serves both "top-k" and "top-p":
+        "top-k" is then a mention of "top-k sampling" (the modifier alone is linked). The
+        same holds for "text-to-image/video generation" and "a conditional and an
+        unconditional model". The shared noun is at most three words into the second
+        phrase, and the modifier with that noun must be a name of the glossary, so a bare
+        "top-k" or "conditional" elsewhere is never a mention.
+
+        Returns:
+            (number of tokens of the modifier, term id), or None.
+        """
+        if _joined_before(text, tokens[i][0]):
+            return None
+        end = i  # last token of the modifier
+        while True:
+            if end + 1 >= len(tokens) or end - i + 1 >= self.longest:
+                return None
+            second = self._second_conjunct(text, tokens, end)
+            if second is not None:
+                break
+            if not _GAP_RE.fullmatch(text[tokens[end][1] : tokens[end + 1][0]]):
+                return None
+            end += 1
+        modifier = tuple(t[2] for t in tokens[i : end + 1])
+        for noun_start in range(second + 1, min(second + 4, len(tokens))):  # the second phrase's own modifier words
+            if not _GAP_RE.fullmatch(text[tokens[noun_start - 1][1] : tokens[noun_start][0]]):
+                return None
+            noun_end = noun_start
+            while True:
+                term_id = self.names.get(modifier + tuple(t[2] for t in tokens[noun_start : noun_end + 1]))
+                if term_id is not None and not _joined_after(text, tokens[noun_end][1]):
+                    return end - i + 1, term_id
+                if noun_end + 1 >= len(tokens) or len(modifier) + noun_end - noun_start + 1 >= self.longest:
+                    break
+                if not _GAP_RE.fullmatch(text[tokens[noun_end][1] : tokens[noun_end + 1][0]]):
+                    break
+                noun_end += 1
+        return None
+
+    @staticmethod
+    def _second_conjunct(text: str, tokens: list[tuple[int, int, str]], end: int) -> int | None:
+        """The first token of the phrase coordinated with the one ending at token ``end``, if any."""
+        gap = text[tokens[end][1] : tokens[end + 1][0]]
+        if gap.strip() == "/":
+            return end + 1
+        nxt = end + 1
+        if gap.strip() not in ("", ",") or tokens[nxt][2] not in ("and", "or") or nxt + 1 >= len(tokens):
+            return None
+        if not text[tokens[nxt][1] : tokens[nxt + 1][0]].isspace():
+            return None
+        nxt += 1
+        article = tokens[nxt][2] in ("a", "an", "the") and nxt + 1 < len(tokens)
+        if article and text[tokens[nxt][1] : tokens[nxt + 1][0]].isspace():
+            nxt += 1
+        return nxt
+
+
+def _joined_after(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` goes on through a hyphen ("GPT" in "GPT-4o")."""
+    return end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalnum()
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether the word starting at ``start`` continues one before it ("autoregressive" in "non-autoregressive")."""
+    return start >= 2 and text[start - 1] in _HYPHENS and text[start - 2].isalnum()
