@@ -5,7 +5,7 @@ The site does the same reading at build time (nothing generated is committed); t
 command says what it found in a document before you build a site of it.
 
 Usage:
-    python scripts/split_qa.py SOURCE [SOURCE ...] [--check] [--json] [--out DIR] [--unanswered error|skip|show]
+    python scripts/split_qa.py SOURCE [SOURCE ...] [--check] [--json] [--out DIR] [--unanswered show|skip|error]
 
 --check prints, for each document, what was detected: for example "121 questions in 14
 sections: unnumbered `##` headings, answers without a marker; 1 table of contents dropped;
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write one Markdown page per question under DIR")
     parser.add_argument("--check", action="store_true", help="validate only and say what was detected; write nothing")
     parser.add_argument("--json", action="store_true", help="print the parsed model as JSON")
-    parser.add_argument("--unanswered", choices=UNANSWERED, default="error", help="questions with no answer")
+    parser.add_argument("--unanswered", choices=UNANSWERED, default="show", help="questions with no answer")
     parser.add_argument(
         "--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)"
     )
@@ -141,9 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for warning in collection.warnings:
             print(f"{warning} (warning)", file=sys.stderr)
+            failed = True
         collections.append(collection)
-    if failed:
-        return 1
 
     if args.json:
         json.dump(_model_json(collections), sys.stdout, ensure_ascii=False, indent=2)
@@ -161,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                 target.write_text(export_markdown(q), encoding="utf-8")
                 written += 1
         print(f"wrote {written} pages under {args.out}", file=sys.stderr if args.json else sys.stdout)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -8,46 +8,66 @@ from macros.model import QAFormatError
 from macros.reading.parser import parse_file, parse_text
 
 
-def errors(text: str) -> list[str]:
+def errors(text: str, **options) -> list[str]:
     with pytest.raises(QAFormatError) as info:
-        parse_text(text, "qa.md")
+        parse_text(text, "qa.md", **options)
     return [str(d) for d in info.value.diagnostics]
+
+
+def warnings(source: str, **options) -> list[str]:
+    """The warnings a document gets: defects it can still be shown with (errors in a strict build)."""
+    return [str(w) for w in parse_text(source, "qa.md", **options).warnings]
 
 
 def test_question_without_its_marker_where_the_others_have_one():
     marked = "".join(f"## {n}. Q{n}?\n**Answer:** a{n}\n" for n in (1, 2, 3, 4))
-    assert errors(marked + "## 5. Q5?\nSome text.\n") == [
-        "qa.md:9: question 5 has no answer: add a line '**Answer:**' followed by the answer "
-        "(the other questions of this document mark their answers)"
+    assert warnings(marked + "## 5. Q5?\nSome text.\n") == [
+        "qa.md:9: question 5 has no answer marker ('**Answer:**'), unlike the other questions of this document: "
+        "what follows it, up to the next question, is taken as its answer"
+    ]
+    assert parse_text(marked + "## 5. Q5?\nSome text.\n", "qa.md").questions[-1].answer == "Some text."
+
+
+def test_question_with_nothing_under_it_is_shown_as_open():
+    assert warnings("## 1. Q?\n## 2. R?\nr\n") == [
+        "qa.md:1: question 1 has no answer in the document: it is shown as such, and left out of the flashcards, "
+        "the quiz and the deck"
     ]
 
 
-def test_question_with_nothing_under_it():
-    assert errors("## 1. Q?\n## 2. R?\nr\n") == [
-        "qa.md:1: question 1 has no answer: write it below the question, or set 'unanswered: skip' (or 'show') "
+def test_open_questions_can_be_skipped_or_stop_the_reading():
+    source = "## 1. Q?\n## 2. R?\nr\n"
+    assert [q.number for q in parse_text(source, "qa.md", unanswered="skip").questions] == [2]
+    assert warnings(source, unanswered="skip") == [
+        "qa.md:1: question 1 has no answer in the document, so it is left out of the site"
+    ]
+    assert [(q.number, q.answer, q.answered) for q in parse_text(source, "qa.md").questions] == [
+        (1, "", False),
+        (2, "r", True),
+    ]
+    assert errors(source, unanswered="error") == [
+        "qa.md:1: question 1 has no answer: write it below the question, or set 'unanswered: show' (or 'skip') "
         "under plugins: qa: in mkdocs.yml for a collection of open questions"
     ]
 
 
-def test_open_questions_can_be_skipped_or_shown():
-    source = "## 1. Q?\n## 2. R?\nr\n"
-    assert [q.number for q in parse_text(source, "qa.md", unanswered="skip").questions] == [2]
-    assert [(q.number, q.answer) for q in parse_text(source, "qa.md", unanswered="show").questions] == [
-        (1, ""),
-        (2, "r"),
+def test_empty_answer_after_its_marker_is_an_open_question():
+    assert warnings("## 1. Q?\n**Answer:**\n\n---\n## 2. R?\n**Answer:** r\n") == [
+        "qa.md:1: question 1 has no answer in the document: it is shown as such, and left out of the flashcards, "
+        "the quiz and the deck"
     ]
 
 
-def test_empty_answer():
-    assert errors("## 1. Q?\n**Answer:**\n\n---\n## 2. R?\n**Answer:** r\n") == [
-        "qa.md:2: question 1 has an empty answer: write the answer after '**Answer:**'"
+def test_duplicate_number_keeps_both_at_distinct_addresses():
+    source = "## 1. Q?\n**Answer:** a\n## 1. R?\n**Answer:** r\n"
+    assert warnings(source) == [
+        "qa.md:3: question number 1 is used twice (first on line 1): both are shown, at different addresses; "
+        "renumber one of them"
     ]
-
-
-def test_duplicate_number():
-    assert errors("## 1. Q?\n**Answer:** a\n## 1. R?\n**Answer:** r\n") == [
-        "qa.md:3: question number 1 is used twice (first on line 1): renumber one of them"
-    ]
+    first, second = parse_text(source, "qa.md").questions
+    assert (first.text, second.text) == ("Q?", "R?")
+    assert first.url != second.url
+    assert first.id != second.id
 
 
 def test_unclosed_fence_that_swallows_questions():
@@ -86,10 +106,10 @@ def test_unnumbered_heading_at_question_level_is_a_part_of_the_page():
     assert [(p.title, p.body, p.line) for p in collection.parts] == [("Conclusion", "bye", 3)]
 
 
-def test_every_error_is_reported_at_once():
-    found = errors("## 1. Q?\ntext\n## 1. R?\n**Answer:**\n\n## 3. S?\n")
-    # the same number twice (3), an empty answer after its marker (4), a question with nothing under it (6)
-    assert [m.split(":")[1] for m in found] == ["3", "4", "6"]
+def test_every_defect_is_reported_at_once():
+    found = warnings("## 1. Q?\ntext\n## 1. R?\n**Answer:**\n\n## 3. S?\n")
+    # an empty answer after its marker and the same number twice (3); nothing under it, a gap in the numbering (6)
+    assert [int(m.split(":")[1]) for m in found] == [3, 3, 6, 6]
 
 
 def test_numbering_gap_is_a_warning():

@@ -36,18 +36,17 @@ def test_check_says_what_it_detected_in_an_imported_document():
     ]
 
 
-def test_open_questions_need_the_option():
+def test_open_questions_are_warnings_and_an_error_on_request():
     document = ROOT / "tests" / "import" / "real" / "devops-exercises.md"
-    refused = run(str(document), "--check")
-    assert refused.returncode == 1
-    assert "has no answer" in refused.stderr
-    assert "unanswered: skip" in refused.stderr
-    shown = run(str(document), "--check", "--unanswered", "show")
+    shown = run(str(document), "--check")
     assert shown.stdout.startswith(f"{document}: 50 questions in 9 sections: <details> blocks")
-    # What the build would warn about still makes --check fail, as a linter: a link to another document.
-    assert "has no answer" not in shown.stderr
+    assert "has no answer in the document: it is shown as such" in shown.stderr
+    # What the build would warn about makes --check fail, as a linter: open questions, a link to another document.
     assert "is another Markdown document, which is not part of this site" in shown.stderr
     assert shown.returncode == 1
+    refused = run(str(document), "--check", "--unanswered", "error")
+    assert refused.returncode == 1
+    assert "has no answer: write it below the question, or set 'unanswered: show'" in refused.stderr
 
 
 def test_json_model_has_every_question():
@@ -78,14 +77,15 @@ def test_check_writes_nothing(tmp_path: Path):
     assert not (tmp_path / "out").exists()
 
 
-def test_invalid_input_exits_1_with_every_error(tmp_path: Path):
+def test_a_defective_document_exits_1_with_every_problem(tmp_path: Path):
     bad = tmp_path / "bad.md"
     bad.write_text("## 1. Q?\n## 1. R?\n**Answer:** r\n", encoding="utf-8")
     result = run(str(bad))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"{bad}:1: question 1 has no answer: write it below the question, or set 'unanswered: skip' (or 'show') "
-        "under plugins: qa: in mkdocs.yml for a collection of open questions",
-        f"{bad}:2: question number 1 is used twice (first on line 1): renumber one of them",
+        f"{bad}:1: question 1 has no answer in the document: it is shown as such, and left out of the flashcards, "
+        "the quiz and the deck (warning)",
+        f"{bad}:2: question number 1 is used twice (first on line 1): both are shown, at different addresses; "
+        "renumber one of them (warning)",
     ]
     assert "Traceback" not in result.stderr

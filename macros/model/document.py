@@ -181,6 +181,12 @@ class Question:
         return f"{self.numeral}. {self.plain_title}" if self.number is not None else self.plain_title
 
     @property
+    def answered(self) -> bool:
+        """Whether the document answers it: an open question is shown as one, and kept out of the
+        flashcards, the quiz and the deck."""
+        return bool(self.answer.strip())
+
+    @property
     def plain_title(self) -> str:
         return self.title or " ".join(self.text.split())
 

@@ -307,7 +307,9 @@ def _question(
     target = replace(
         BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None, doc=collection.slug
     )
-    answer = renderer.markdown(question.answer, target).html
+    answer = (
+        renderer.markdown(question.answer, target).html if question.answered else "<p>No answer in the document.</p>"
+    )
     body_target = replace(target, term_href=None)
     body = renderer.markdown(question.body, body_target).html if question.body else ""
     topic = question.label

@@ -95,7 +95,7 @@ def question_page(
     # the time a block per piece took (a thousand pages are read in every build).
     blocks = [f'<p class="qa-eyebrow" data-search-exclude>{_t(question.where)}</p>']
     ids: list[str] = []
-    if selftest_url:
+    if selftest_url and question.answered:
         # A real link without JavaScript; with progress stored, the self-test script rewrites
         # the line in place ("Self-test: rated Good · due in 3 days").
         href = relative_url(selftest_url, here) + "#" + question.card_anchor
@@ -107,12 +107,15 @@ def question_page(
     if body is not None:
         blocks.append(f'<div class="qa-body">\n{body.html}\n</div>')
         ids.extend(body.ids)
-    answer = site.answer(question)
-    extra, extra_ids = _with_the_answer(site, question, terms, tags, topic_href)
-    blocks.append(
-        f'<details class="qa-answer" id="answer">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>'
-    )
-    ids.extend(("answer", *answer.ids, *extra_ids))
+    if question.answered:
+        answer = site.answer(question)
+        extra, extra_ids = _with_the_answer(site, question, terms, tags, topic_href)
+        blocks.append(
+            f'<details class="qa-answer" id="answer">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>'
+        )
+        ids.extend(("answer", *answer.ids, *extra_ids))
+    else:
+        blocks.append('<p class="qa-unanswered">No answer in the document.</p>')
     # The keys (docs/javascripts/qa.js): there from the first paint, so nothing moves when the
     # script arrives; left out without JavaScript (qa.css) and on paper.
     blocks.append(

@@ -87,6 +87,11 @@ class Site:
     def questions(self) -> list[Question]:
         return [q for c in self.collections for q in c.questions]
 
+    @property
+    def studied(self) -> list[Question]:
+        """The questions to study (the self-test's cards, the deck's notes): those with an answer."""
+        return [q for q in self.questions if q.answered]
+
     # ---------------------------------------------------------------- targets
 
     def page_target(self, question: Question) -> Target:

@@ -45,8 +45,9 @@ from macros.outputs.selftest.anki import anki_package
 from macros.outputs.selftest.deck import ANKI_PATH, APKG_PATH, anki_tsv
 from macros.outputs.selftest.page import selftest_markdown
 from macros.outputs.site import Site
-from macros.plugin.loading import load_site
+from macros.plugin.loading import REMOTE_IMAGES, load_site
 from macros.plugin.stash import Blocks
+from macros.reading.parser import UNANSWERED
 
 __all__ = ["QAConfig", "QAPlugin"]
 
@@ -68,9 +69,9 @@ class QAConfig(base.Config):
     """Write the PDF book into the site and link it from the home page (``!ENV [QA_PDF, false]``)."""
     source = c.Type(str, default="")
     """One document to study instead of ``sources`` (``make serve SOURCE=path/to/README.md``): any path."""
-    unanswered = c.Type(str, default="error")
+    unanswered = c.Choice(UNANSWERED, default="show")
     """A question with no answer stops the build (``error``), is left out (``skip``) or shown open (``show``)."""
-    remote_images = c.Type(str, default="show")
+    remote_images = c.Choice(REMOTE_IMAGES, default="show")
     """Images from other sites show as written (``show``), or become plain links to them (``link``), for a
     site that loads nothing from another origin."""
 

@@ -36,8 +36,9 @@ from macros.reading.blocks import Unit, html_to_text, read_units
 
 __all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
 
-UNANSWERED = ("error", "skip", "show")
-"""What a question without an answer does: stop the build (the default), leave it out, show it open."""
+UNANSWERED = ("show", "skip", "error")
+"""What a question without an answer does: shown as one (the default), left out, or stop the build;
+the first two are warnings, which a strict build turns into errors."""
 
 MARKED = 0.8
 """A document marks its answers when at least this share of its questions has a marker; then a
@@ -159,8 +160,12 @@ class _Reading:
     def error(self, line: int, message: str) -> None:
         self.errors.append(Diagnostic(self.path, line, message))
 
+    def warn(self, line: int, message: str) -> None:
+        """A defect the document can be shown with: a warning (an error in a strict build)."""
+        self.warnings.append(Diagnostic(self.path, line, message))
 
-def parse_file(path: str | Path, display_path: str | None = None, *, unanswered: str = "error") -> Collection:
+
+def parse_file(path: str | Path, display_path: str | None = None, *, unanswered: str = "show") -> Collection:
     """Read and parse one source document.
 
     Args:
@@ -180,7 +185,7 @@ def parse_file(path: str | Path, display_path: str | None = None, *, unanswered:
     return collection
 
 
-def parse_text(text: str, path: str = "<source>", *, unanswered: str = "error") -> Collection:
+def parse_text(text: str, path: str = "<source>", *, unanswered: str = "show") -> Collection:
     """Parse the text of a source document into a :class:`Collection`.
 
     Raises:
@@ -213,6 +218,7 @@ def parse_text(text: str, path: str = "<source>", *, unanswered: str = "error") 
     if reading.errors:
         raise QAFormatError(sorted(set(reading.errors), key=lambda d: (d.line, d.message)))
     _number_warnings(collection, reading)
+    reading.warnings.sort(key=lambda d: d.line)
     _assign_ids(collection)
     collection.anchors = _anchors(units, collection, boundaries)
     return collection
@@ -797,37 +803,34 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
             answer = _without_final_rule(answer) or _strip_trailing(answer)
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(_marker_kind(u) for u in q.units) and shape.kind != "list"
-        if strict and unmarked:
-            if shape.kind in ("qa-pairs",) and q.answer_first is None:
-                reading.error(q.line, f"question '{_short(q.text)}' has no 'A:' line: add one with its answer")
-                continue
-            if shape.kind not in ("qa-pairs", "details"):
-                marker = "'**Answer:**'"
-                reading.error(
-                    q.line,
-                    f"question {_name(q)} has no answer: add a line {marker} followed by the answer "
-                    f"(the other questions of this document mark their answers)",
-                )
-                continue
+        if strict and unmarked and answer.strip() and shape.kind not in ("details",):
+            marker = "no 'A:' line" if shape.kind == "qa-pairs" else "no answer marker ('**Answer:**')"
+            reading.warn(
+                q.line,
+                f"question {_name(q)} has {marker}, unlike the other questions of this document: what "
+                "follows it, up to the next question, is taken as its answer",
+            )
         if not answer.strip():
-            if reading.unanswered == "skip":
-                continue
             if reading.unanswered == "error":
-                if not unmarked and first_line and shape.kind == "heading":
-                    reading.error(
-                        first_line,
-                        f"question {_name(q)} has an empty answer: write the answer after '**Answer:**'",
-                    )
-                    continue
                 reading.error(
                     q.line,
                     f"question {_name(q)} has no answer: write it below the question, or set "
-                    "'unanswered: skip' (or 'show') under plugins: qa: in mkdocs.yml for a collection of open questions",
+                    "'unanswered: show' (or 'skip') under plugins: qa: in mkdocs.yml for a collection of open questions",
                 )
                 continue
+            if reading.unanswered == "skip":
+                reading.warn(
+                    q.line, f"question {_name(q)} has no answer in the document, so it is left out of the site"
+                )
+                continue
+            reading.warn(
+                q.line,
+                f"question {_name(q)} has no answer in the document: it is shown as such, and left out of the "
+                "flashcards, the quiz and the deck",
+            )
         if not q.text.strip():
-            reading.error(q.line, f"question {_name(q)} has no text: write it after '{_name(q)}.'")
-            continue
+            reading.warn(q.line, f"question {_name(q)} has no text: it is shown as 'Question {_name(q)}'")
+            q.text = f"Question {_name(q)}"
         question = Question(
             number=q.number,
             text=q.text,
@@ -959,8 +962,10 @@ def _duplicates(opened: list[_Open], reading: _Reading) -> None:
             continue
         key = (id(q.section), f"{q.number}{q.suffix}")
         if key in seen:
-            reading.error(
-                q.line, f"question number {key[1]} is used twice (first on line {seen[key]}): renumber one of them"
+            reading.warn(
+                q.line,
+                f"question number {key[1]} is used twice (first on line {seen[key]}): both are shown, at "
+                "different addresses; renumber one of them",
             )
         seen.setdefault(key, q.line)
 

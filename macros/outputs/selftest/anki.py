@@ -109,9 +109,9 @@ def anki_package(site: Site, *, deck: str) -> bytes:
     model = _model()
     name = deck_name(deck)
     # Anki shows a deck's description as HTML, its name as text.
-    description = f"{len(site.questions)} questions from {html.escape(name)}."
+    description = f"{len(site.studied)} questions from {html.escape(name)}."
     anki_deck = genanki.Deck(deck_id(deck), name, description=description)
-    for question in site.questions:
+    for question in site.studied:
         points = key_points(note_back(site, question))
         anki_deck.add_note(
             _Note(

@@ -76,7 +76,7 @@ def anki_tsv(site: Site, *, deck: str) -> str:
         f"#deck:{deck_name(deck)}\n#guid column:1\n#tags column:4\n#columns:GUID\tFront\tBack\tTags\n"
     )
     writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    for question in site.questions:
+    for question in site.studied:
         front, back = note_front(site, question), note_back(site, question)
         writer.writerow([note_guid(question), _field(front), _field(back), " ".join(note_tags(site, question))])
     return out.getvalue()

@@ -57,7 +57,7 @@ def selftest_data(site: Site, here: str) -> dict:
         here: the self-test page's URL from the site root (links are relative to it).
     """
     cards = []
-    for question in site.questions:
+    for question in site.studied:
         answer = _block(site, question, question.answer, STUDY, here)
         cards.append(
             {
@@ -126,7 +126,9 @@ def _groups(site: Site) -> list[tuple[str, list[Question]]]:
             if several:
                 name = _inline(site, collection.title)
                 title = f"{name} – {title}" if title else name
-            groups.append((title or "Questions", section.questions))
+            answered = [q for q in section.questions if q.answered]
+            if answered:
+                groups.append((title or "Questions", answered))
     return groups
 
 
@@ -185,7 +187,7 @@ def selftest_markdown(
         ids.extend(q.card_anchor for q in questions)
     plain.append("</div>")
     key = ['<div class="qa-st-key">', "<h2>Answer key</h2>"]
-    for question in site.questions:
+    for question in site.studied:
         anchor = f"key-{question.collection.slug}-{question.key}"
         ids.append(anchor)
         key.append(f'<h3 id="{anchor}">{_number(question)}{_inline(site, question.text)}</h3>')
