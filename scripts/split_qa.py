@@ -85,7 +85,17 @@ def report(collection: Collection) -> str:
     if collection.parts:
         parts.append("kept on the home page: " + ", ".join(plain_words(p.title) for p in collection.parts))
     line = f"{collection.path}: " + "; ".join(parts)
-    return line + (f"\n  ({collection.shape.rule})" if collection.shape.rule else "")
+    line += f"\n  ({collection.shape.rule})" if collection.shape.rule else ""
+    return line + "".join(f"\n  dropped: {kind}" for kind in _dropped(collection.dropped))
+
+
+def _dropped(dropped: list[str]) -> list[str]:
+    """What was left out on purpose, one line per kind: "back link (lines 12, 20)"."""
+    kinds: dict[str, list[str]] = {}
+    for entry in dropped:
+        what, _, where = entry.partition(" (")
+        kinds.setdefault(what, []).append(where.rstrip(")").removeprefix("line ").removeprefix("lines "))
+    return [f"{what} ({'line' if len(at) == 1 else 'lines'} {', '.join(at)})" for what, at in kinds.items()]
 
 
 def check(sources: list[str], unanswered: str, config_file: Path) -> int:

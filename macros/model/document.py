@@ -95,13 +95,26 @@ def read_document(path, shown: str, error: type[InputError], what: str, missing:
 
 
 def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:max_words]
+    """Lower-case words joined by hyphens, cut at a word boundary (a single long word, such as a
+    line of Chinese, at ``max_len`` characters).
+
+    Latin letters lose their accents ("café" is "cafe"); other scripts keep their letters, as
+    GitHub's anchors do, so a Russian or Chinese question keeps its words in its URL.
+    """
+    kept, base = [], ""
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) and base.isascii():
+            continue  # an accent of a Latin letter
+        kept.append(char)
+        if not unicodedata.combining(char):
+            base = char
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", "".join(kept)).lower())[:max_words]
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > max_len:
+            if not slug:
+                slug = word[:max_len]
             break
         slug = candidate
     return slug
@@ -198,7 +211,7 @@ class Question:
         if self.number is None or (self.number == position and not self.suffix):
             where = f"Question {position} of {total}"
         else:
-            where = f"Question {self.numeral} ({position} of {total})"
+            where = f"Question {self.numeral} · {position} of {total} in the document"
         if self.section.title:
             where += f" · {self.section.title_text}"
         return where

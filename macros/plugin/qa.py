@@ -72,6 +72,9 @@ class QAConfig(base.Config):
     unanswered = c.Choice(UNANSWERED, default="show")
     """A question with no answer stops the build (``error``), is left out (``skip``) or shown open (``show``)."""
     remote_images = c.Choice(REMOTE_IMAGES, default="show")
+    source_edit_url = c.Type(str, default="")
+    """Where a reader edits the ``source`` document (its repository's edit link); without it, its
+    pages have no edit button."""
     """Images from other sites show as written (``show``), or become plain links to them (``link``), for a
     site that loads nothing from another origin."""
 
@@ -136,6 +139,11 @@ class QAPlugin(BasePlugin[QAConfig]):
             name: page_url(name, config.use_directory_urls) if name in present else ""
             for name in (SELF_TEST_PAGE, TAGS_PAGE, self.config.glossary_page)
         }
+        if self.config.source:
+            # The site's own pages are this project's, not the document's: their edit buttons would
+            # open this repository's files.
+            for file in files.documentation_pages():
+                file.edit_uri = None
         our_nav = not config.nav
         self._add_question_pages(files, config, titled=our_nav)
         self._add_study_files(files, config)
@@ -303,7 +311,8 @@ class QAPlugin(BasePlugin[QAConfig]):
             )
             meta["qa_order"] = len(self.meta)  # its place in the site (the Topics page sorts by it)
             file = File.generated(config, uri, content=content)
-            file.edit_uri = question.collection.source_uri or None  # no edit link for a document outside docs/
+            # A document outside docs/ is edited where its own repository says (source_edit_url), or nowhere.
+            file.edit_uri = question.collection.source_uri or self.config.source_edit_url or None
             files.append(file)
             if titled:
                 _QuestionPage(title_markup(question.label), file, config, lambda: self._markdown(config))

@@ -30,9 +30,11 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from macros.model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
 from macros.reading.blocks import Unit, html_to_text, read_units
+from macros.reading.generators import without_generator_markup
 
 __all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
 
@@ -156,6 +158,7 @@ class _Reading:
     unanswered: str
     errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
+    top: frozenset[str] = frozenset()  # anchors a back link points at: the title's, the contents'
 
     def error(self, line: int, message: str) -> None:
         self.errors.append(Diagnostic(self.path, line, message))
@@ -194,11 +197,13 @@ def parse_text(text: str, path: str = "<source>", *, unanswered: str = "show") -
     if unanswered not in UNANSWERED:
         raise ValueError(f"unanswered must be one of {', '.join(UNANSWERED)}")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    generated = without_generator_markup(text.split("\n"))
+    lines = generated.lines
     reading = _Reading(path, lines, unanswered)
     units = _split_marker_paragraphs(read_units(lines), lines)
     _check_fences(units, reading)
     title_index, title = _title(units)
+    reading.top = _top_anchors(units, lines, title)
     shape, questions = _shape(units, reading)
     if title_index is not None and _h1_sections(units, title_index, questions):
         title_index, title = None, ""
@@ -212,7 +217,12 @@ def parse_text(text: str, path: str = "<source>", *, unanswered: str = "show") -
             )
         raise QAFormatError(sorted(reading.errors, key=lambda d: d.line))
     collection = Collection(
-        title=title or _title_from_path(path), path=path, shape=shape, warnings=reading.warnings, lines=list(lines)
+        title=generated.title or title or _title_from_path(path),
+        path=path,
+        shape=shape,
+        warnings=reading.warnings,
+        lines=list(lines),
+        dropped=list(generated.dropped),
     )
     boundaries = _structure(units, title_index, questions, collection, reading)
     if reading.errors:
@@ -633,14 +643,14 @@ def _structure(
                 unit.line,
                 "answer marker outside any question: put a question heading (for example '## 1. ...?') above it",
             )
-    collection.intro = _markdown(_keep(intro, lines, collection), lines)
+    collection.intro = _markdown(_keep(intro, lines, collection, reading.top), lines)
     for index in sorted(scopes, reverse=True):  # from the deepest up: a heading holds what its subheadings hold
         scope = scopes[index]
         scope.holds = scope.section is not None or any(scopes[k].holds for k in scopes if index < k < scope.end)
     for scope in scopes.values():
         if scope.section is not None:
-            scope.section.intro = _markdown(_keep(scope.content, lines, collection), lines)
-    _parts(units, scopes, collection, lines)
+            scope.section.intro = _markdown(_keep(scope.content, lines, collection, reading.top), lines)
+    _parts(units, scopes, collection, lines, reading.top)
     _finish_questions(opened, collection, reading)
     collection.sections = [s for s in collection.sections if s.questions]
     return sorted(boundaries)
@@ -659,7 +669,9 @@ def _pair(current: _Open, unit: Unit) -> None:
     current.answer_first_line = unit.start + 2 + answer
 
 
-def _parts(units: list[Unit], scopes: dict[int, _Scope], collection: Collection, lines: list[str]) -> None:
+def _parts(
+    units: list[Unit], scopes: dict[int, _Scope], collection: Collection, lines: list[str], top: frozenset[str]
+) -> None:
     """Headings that hold no question, with all they hold: kept for the home page, or a table of
     contents (dropped with the empty headings right before it)."""
     quiet: list[tuple[_Scope, str, list[Unit]]] = []  # (scope, kind, units)
@@ -670,7 +682,7 @@ def _parts(units: list[Unit], scopes: dict[int, _Scope], collection: Collection,
             continue
         skip_to = scope.end
         inside = units[index + 1 : scope.end]
-        kept = _keep(inside, lines, collection, count_tocs=False)
+        kept = _keep(inside, lines, collection, top, count_tocs=False)
         title = plain_words(units[index].text)
         has_toc = any(_is_toc(u, lines) for u in inside)
         if _TOC_TITLE.match(title) or (has_toc and not [u for u in kept if u.kind != "heading"]):
@@ -709,18 +721,35 @@ def _open_item(unit: Unit, k: int, candidate: _Candidate, section: Section | Non
     return current
 
 
-def _is_back_to_top(unit: Unit, lines: list[str]) -> bool:
+def _top_anchors(units: list[Unit], lines: list[str], title: str) -> frozenset[str]:
+    """The anchors of the top of a document: its title's, its table of contents' heading, the
+    ``<a name>`` anchors before its first heading, and GitHub's own (``#readme``, ``#top``)."""
+    anchors = {"top", "readme", "table-of-contents", "contents"}
+    if title:
+        anchors.add(github_anchor(title))
+    first_heading = True
+    for index, unit in enumerate(units):
+        if unit.kind == "heading":
+            following = next((u for u in units[index + 1 :] if u.kind != "hr"), None)
+            if _TOC_TITLE.match(plain_words(unit.text)) or (following is not None and _is_toc(following, lines)):
+                anchors.add(github_anchor(unit.text))
+            first_heading = False
+        elif first_heading and unit.kind in ("html", "paragraph"):
+            anchors.update(name.lower() for name in _NAMED.findall(unit.text))
+    return frozenset(anchors)
+
+
+def _is_back_to_top(unit: Unit, lines: list[str], top: frozenset[str] = frozenset()) -> bool:
+    """A link back to the top of the document or to its contents, in any language: its words say
+    so ("back to top", an arrow), or it points at the title's or the contents' anchor."""
     if unit.kind not in ("paragraph", "html"):
         return False
     source = "\n".join(lines[unit.start : unit.end])
     text = html_to_text(source) if unit.kind == "html" else plain_words(source)
-    links = _LINK.findall(source)
-    return (
-        bool(links)
-        and len(text) <= 40
-        and bool(_BACK_TO_TOP.search(text))
-        and all((a or b).startswith("#") for a, b in links)
-    )
+    links = [a or b for a, b in _LINK.findall(source)]
+    if not links or len(text) > 40 or not all(link.startswith("#") for link in links):
+        return False
+    return bool(_BACK_TO_TOP.search(text)) or all(unquote(link[1:]).lower() in top for link in links)
 
 
 def _is_toc(unit: Unit, lines: list[str]) -> bool:
@@ -738,11 +767,14 @@ def _is_toc(unit: Unit, lines: list[str]) -> bool:
     return len(words) < 12 * len(links)
 
 
-def _keep(units: list[Unit], lines: list[str], collection: Collection, *, count_tocs: bool = True) -> list[Unit]:
+def _keep(
+    units: list[Unit], lines: list[str], collection: Collection, top: frozenset[str], *, count_tocs: bool = True
+) -> list[Unit]:
     """Units worth showing: without tables of contents, "back to top" links and lone rules."""
     kept = []
     for unit in units:
-        if _is_back_to_top(unit, lines):
+        if _is_back_to_top(unit, lines, top):
+            collection.dropped.append(f"back link (line {unit.line})")
             continue
         if _is_toc(unit, lines):
             if count_tocs:
@@ -796,11 +828,11 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
                 body, answer, answer_line = _split_text(prefix, q.body_prefix_line, lines)
                 first, first_line = answer, answer_line
         answer = "\n\n".join(
-            p for p in [first or "", _markdown(_keep(answer_units, lines, collection), lines)] if p.strip()
+            p for p in [first or "", _markdown(_keep(answer_units, lines, collection, reading.top), lines)] if p.strip()
         )
         if first and ("\n" in first.strip() or shape.kind in ("list", "details")) and _MAY_TRAIL.search(answer):
             # Text that is not units of the document: read it again, unless all it has is a final rule.
-            answer = _without_final_rule(answer) or _strip_trailing(answer)
+            answer = _without_final_rule(answer) or _strip_trailing(answer, reading.top)
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(_marker_kind(u) for u in q.units) and shape.kind != "list"
         if strict and unmarked and answer.strip() and shape.kind not in ("details",):
@@ -933,11 +965,11 @@ def _without_final_rule(answer: str) -> str | None:
     return rest.strip("\n") or None
 
 
-def _strip_trailing(answer: str) -> str:
+def _strip_trailing(answer: str, top: frozenset[str]) -> str:
     """An answer without its "back to top" links and the rules that close it."""
     lines = answer.split("\n")
     units = read_units(lines)
-    drop = [u for u in units if _is_back_to_top(u, lines)]
+    drop = [u for u in units if _is_back_to_top(u, lines, top)]
     while units and (units[-1].kind == "hr" or units[-1] in drop):
         drop.append(units.pop())
     for unit in sorted(set(map(id, drop)) and drop, key=lambda u: -u.start):

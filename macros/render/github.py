@@ -18,7 +18,16 @@ _MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( *)")
 _ALERT = re.compile(r"^ {0,3}> ?\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.IGNORECASE)
 _ALERTS = {"NOTE": "note", "TIP": "tip", "IMPORTANT": "info", "WARNING": "warning", "CAUTION": "danger"}
 """GitHub's alerts ("> [!NOTE]") as the admonitions of pymdownx.blocks.admonition."""
+_DIRECTIVE = re.compile(r"^ {0,3}:::(?:([A-Za-z]+)(?:[ \t]+(.*\S))?)?[ \t]*$")
+_DIRECTIVES = {"note": "note", "tip": "tip", "info": "info", "important": "info", "caution": "warning"}
+_DIRECTIVES.update({"warning": "warning", "danger": "danger", "success": "success", "question": "question"})
+_FENCE_INFO = re.compile(r"^(\s*(?:`{3,}|~{3,})\s*)(\S+)\s.*$")
 _BREAKS = {"fence", "code_block", "html_block", "table_open", "blockquote_open", "hr"}
+
+
+def _admonition(kind: str, title: str) -> list[str]:
+    """The opening lines of an admonition of ``kind`` (the generic block takes any type Material styles)."""
+    return [f"/// admonition | {title}", f"    type: {kind}"]
 
 
 @lru_cache(maxsize=4096)
@@ -155,6 +164,7 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
     quotes = 0  # blockquotes open (their lines start with '>': left as they are)
     ended_item: dict[int, Token | None] = {}  # nesting level of an item -> the last block inside the item before
     inline: list[tuple[int, int]] = []  # lines of each block of inline text (paragraphs, headings, table rows)
+    code: set[int] = set()  # lines of code blocks and fences
     last_inline = None
     for token in tokens:
         if token.type == "list_item_open" and token.map:
@@ -201,6 +211,13 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
                 maths.update({start: "fence", end - 1: "fence"})
                 maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
                 blank_before.update(k for k in (start, end) if 0 < k < len(lines))
+        if token.type in ("fence", "code_block") and token.map:
+            code.update(range(*token.map))
+        if token.type == "fence" and token.map and len(token.info.split()) > 1 and token.info.strip()[0] != "{":
+            # GitHub takes the first word of an info string as the language ("jsx harmony" is jsx);
+            # pymdownx.superfences would not read the fence as code at all.
+            start = token.map[0]
+            lines[start] = _FENCE_INFO.sub(r"\1\2", lines[start], count=1)
         if token.type == "inline" and token.map and tuple(token.map) != last_inline:
             inline.append(last_inline := tuple(token.map))
         if token.type == "heading_open" and token.map:
@@ -231,11 +248,23 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             continue
         if number in blank_before:
             out.append("")
+        directive = _DIRECTIVE.match(raw) if number not in code else None
+        if directive:
+            # Docusaurus's ":::tip Title" … ":::" blocks, as the admonitions they are on its sites.
+            if out and out[-1].strip():
+                out.append("")
+            kind = directive.group(1)
+            if kind:
+                title = directive.group(2) or kind.capitalize()
+                out += _admonition(_DIRECTIVES.get(kind.lower(), "note"), title.strip())
+            else:
+                out += ["///", ""]
+            continue
         if number in alerts:
             end, kind = alerts[number]
             if out and out[-1].strip():
                 out.append("")
-            out.append(f"/// {_ALERTS[kind]} | {kind.capitalize()}")
+            out += _admonition(_ALERTS[kind], kind.capitalize())
             out += [re.sub(r"^ {0,3}> ?", "", ln) for ln in lines[number + 1 : end]]
             out += ["///", ""]
             skip = end - number - 1
