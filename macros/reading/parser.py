@@ -50,10 +50,14 @@ question without one is a mistake, reported at its line."""
 
 _EMOJI = r"(?:\s*(?::[a-z0-9_+\-]+:|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+))*"
 _NUMBERED = re.compile(
-    r"""^(?:(?:Q|Question|Ques|No\.?)\s*)?\#?(\d+)(?P<suffix>[a-z]?)(?:\s*[.:)]|\s+-|\s*[.:)]?\s*(?=\*\*|__))\s*(?P<rest>.*)$
+    r"""^(?:(?:Q|Question|Ques|No\.?)\s*)?\#?(\d+)(?P<suffix>(?:\.\d+)+[a-z]?|[a-z]?)(?:\s*[.:)]|\s+-|\s*[.:)]?\s*(?=\*\*|__))\s*(?P<rest>.*)$
       |^\#(\d+)\s+(?P<rest2>.*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_Q_NUMBERED = re.compile(
+    r"^(?:Q|Question|Ques)\s*\#?(\d+)(?P<suffix>(?:\.\d+)+[a-z]?|[a-z]?)(?:\s+(?P<rest>\S.*))?\s*$", re.IGNORECASE
+)
+"""A number after "Q" needs no punctuation: "Q293 What is a view?", and "Q294" alone."""
 _Q_PREFIX = re.compile(r"^(?:Q|Question|Ques)\s*[.:)\-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _MARKER_WORDS = r"(?:Answer|Ans|Solution|Explanation)"
 _ANSWER_MARKER = re.compile(
@@ -102,8 +106,12 @@ def plain_words(text: str) -> str:
 
 
 def _reads_as_question(text: str) -> bool:
+    """Ends in "?", but for a mark after it: an emoji, a tag such as "(easy)" or "⭐️I"."""
     words = re.sub(_EMOJI + r"\s*$", "", plain_words(text)).rstrip(" *_")
-    return words.endswith("?")
+    if words.endswith("?"):
+        return True
+    after = words.rpartition("?")[2] if "?" in words else ""
+    return bool(after) and len(after.strip()) <= 12 and not re.search(r"[.!]|\w{4,}\s+\w{4,}", after)
 
 
 def _numbered(text: str) -> tuple[int, str, str] | None:
@@ -128,6 +136,9 @@ def _numbered(text: str) -> tuple[int, str, str] | None:
                 elif rest.endswith(mark):  # "**1. Why?**"
                     rest = rest[:-2]
             return number, _strip_bold(rest), suffix.lower()
+    match = _Q_NUMBERED.match(inner)
+    if match and len(match.group(1)) <= 100:
+        return int(match.group(1)), _strip_bold(match.group("rest") or ""), match.group("suffix").lower()
     return None
 
 
@@ -567,6 +578,7 @@ def _structure(
                 len(units),
             )
             scopes[index] = _Scope(index, unit.level, end)
+    names = Counter(_heading_name(u) for u in units if u.kind == "heading")
     stack: list[_Scope] = []
     boundaries: list[int] = []
     intro: list[Unit] = []
@@ -620,6 +632,9 @@ def _structure(
             if current is not None and current.level and unit.level > current.level:
                 current.units.append(unit)  # a heading inside the answer
                 continue
+            if current is not None and current.level == unit.level and _part_of_answer(units, index, by_unit, names):
+                current.units.append(unit)  # "### Code Example" between "### Q1: …" and "### Q2: …"
+                continue
             if current is not None and not current.level and shape == "list" and lines[unit.start].startswith(" "):
                 current.units.append(unit)  # an item's heading indented too little: it ended the list
                 continue
@@ -654,6 +669,35 @@ def _structure(
     _finish_questions(opened, collection, reading)
     collection.sections = [s for s in collection.sections if s.questions]
     return sorted(boundaries)
+
+
+def _part_of_answer(units: list[Unit], index: int, questions: dict, names: Counter[str]) -> bool:
+    """Whether a heading at the level of the question above it is part of that question's answer.
+
+    A reader takes "### Strategy" and "### Code Example" between "### Q1: …" and "### Q2: …"
+    for parts of the first answer: a heading that is no question, with content of its own,
+    followed by more questions at its level. A heading with nothing under it labels what
+    follows (a section), and one after the last question at its level ("## License") is a
+    part of the document; so is a table of contents, and "## # 2. Data Types".
+    """
+    unit = units[index]
+    if _TOC_TITLE.match(plain_words(unit.text)) or unit.text.lstrip().startswith("#"):
+        return False
+    if not _has_own_content(units, index):
+        return False
+    if names[_heading_name(unit)] > 1:
+        return True  # the same part in several answers ("Code Example")
+    for later in range(index + 1, len(units)):
+        other = units[later]
+        if later in questions and (other.kind != "heading" or other.level == unit.level):
+            return True
+        if other.kind == "heading" and other.level < unit.level:
+            return False
+    return False
+
+
+def _heading_name(unit: Unit) -> str:
+    return plain_words(unit.text).rstrip(":").lower()
 
 
 def _pair(current: _Open, unit: Unit) -> None:
