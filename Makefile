@@ -67,10 +67,10 @@ bench-pdf: $(STAMP)  ## time the PDF book at seed size and at 1,000 questions (b
 bench-hostile: $(STAMP)  ## build time of hostile answers against plain ones of the same size (bench-results/hostile.md)
 	$(BIN)/python tools/bench_hostile.py --sizes $(or $(SIZES),5000,20000)
 
-bench-links: $(STAMP)  ## time the link checker alone on a built site of 1,000 generated questions
+bench-links: $(STAMP)  ## time the link checker alone on a built site of 1,000 generated questions (bench-results/links.md)
 	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
 
-bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/)
+bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/bench.md)
 	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
 
 profile: $(STAMP)  ## where the build time goes, by package: full site vs bare Material (bench-results/profile.md)

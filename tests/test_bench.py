@@ -50,3 +50,11 @@ def test_profile_by_package_runs_at_ten_questions(tmp_path: Path):
     table = (tmp_path / "profile.md").read_text()
     assert "| this project (macros/) |" in table
     assert "| **total** |" in table
+
+
+def test_link_checker_bench_runs_at_ten_questions(tmp_path: Path):
+    run_script("bench_links.py", "--questions", "10", "--repeat", "1", "--out", str(tmp_path))
+    payload = json.loads((tmp_path / "links.json").read_text())
+    assert payload["questions"] == 10
+    assert payload["checkers"]["current"]["cpu_s"] > 0
+    assert "| current |" in (tmp_path / "links.md").read_text()

@@ -5,9 +5,11 @@ the checker over it ``--repeat`` times and keeps the best. With ``--against REV`
 times the checker as it was at that git revision, on the same build, in the same run,
 alternating the two, and checks that both print the same report.
 
+Writes ``links.json`` and ``links.md`` under ``--out`` and prints the Markdown table.
+
 Usage::
 
-    python tools/bench_links.py [--questions 1000] [--repeat 3] [--against REV]
+    python tools/bench_links.py [--questions 1000] [--repeat 3] [--against REV] [--out bench-results]
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ import argparse
 import contextlib
 import importlib.util
 import io
+import json
+import os
+import platform
 import subprocess
 import sys
 import tempfile
@@ -51,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--against", metavar="REV", help="also time the checker of this git revision")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="folder for links.json and links.md")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -80,13 +86,42 @@ def main(argv: list[str] | None = None) -> int:
                 reports[label] = report
         for label, (wall, cpu) in best.items():
             print(f"checker {label}: best of {args.repeat}: {wall:.2f} s wall, {cpu:.2f} s CPU")
-        print(reports["current"].splitlines()[-1])
+        summary = reports["current"].splitlines()[-1]
+        print(summary)
         if len(set(reports.values())) > 1:
             print("the reports differ", file=sys.stderr)
             return 1
         if args.against:
             print("same report from both checkers")
+    write_results(args, pages, build["seconds"], best, summary)
     return 0
+
+
+def write_results(args: argparse.Namespace, pages: int, build_seconds: float, best: dict, summary: str) -> None:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    checkers = {label: {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2)} for label, (wall, cpu) in best.items()}
+    payload = {
+        "machine": machine,
+        "questions": args.questions,
+        "pages": pages,
+        "build_s": round(build_seconds, 2),
+        "repeat": args.repeat,
+        "checkers": checkers,
+        "report": summary,
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "links.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    lines = [
+        f"Link checker (`scripts/check_links.py`) on a built site of {args.questions:,} generated questions "
+        f"({pages:,} HTML pages); best of {args.repeat} runs; {machine}.",
+        "",
+        "| checker | wall s | CPU s |",
+        "|---|---:|---:|",
+        *(f"| {label} | {c['wall_s']:.2f} | {c['cpu_s']:.2f} |" for label, c in checkers.items()),
+        "",
+        f"Its report: {summary}",
+    ]
+    (args.out / "links.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

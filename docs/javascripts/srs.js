@@ -10,8 +10,8 @@
  *   review never shifts a due day; learning steps (1 and 10 minutes, 10 to relearn) stay
  *   in minutes.
  * - Progress format 2 keeps every card's FSRS state, a review log that replays to it, and
- *   converts format 1 (SM-2) progress on reading. The README's "Self-test" section
- *   documents it field by field.
+ *   converts format 1 (SM-2) progress on reading. PROGRESS-FORMAT.md documents it
+ *   field by field.
  * Ratings: 1 Again, 2 Hard, 3 Good, 4 Easy. */
 (function (root) {
   "use strict";

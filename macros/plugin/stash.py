@@ -100,7 +100,7 @@ class _QuietPermalinks(Treeprocessor):
 
     With ``content.tooltips``, Material mounts a tooltip for every element with a title when
     the page loads. The glossary has a heading per term, and mounting a tooltip for each
-    blocks a phone's main thread noticeably (see the README's Performance section). Screen
+    blocks a phone's main thread noticeably (Lighthouse's mobile preset, ``make lighthouse``). Screen
     readers still hear "Permanent link".
     """
 
