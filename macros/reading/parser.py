@@ -35,6 +35,7 @@ from urllib.parse import unquote
 from macros.model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
 from macros.reading.blocks import Unit, html_to_text, read_units
 from macros.reading.generators import without_generator_markup
+from macros.reading.wrappers import wrappers_as_sections
 
 __all__ = ["UNANSWERED", "github_anchor", "parse_file", "parse_text", "plain_words"]
 
@@ -209,7 +210,7 @@ def parse_text(text: str, path: str = "<source>", *, unanswered: str = "show") -
         raise ValueError(f"unanswered must be one of {', '.join(UNANSWERED)}")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     generated = without_generator_markup(text.split("\n"))
-    lines = generated.lines
+    lines, _ = wrappers_as_sections(generated.lines)
     reading = _Reading(path, lines, unanswered)
     units = _split_marker_paragraphs(read_units(lines), lines)
     _check_fences(units, reading)
@@ -341,9 +342,9 @@ def _shape(units: list[Unit], reading: _Reading) -> tuple[Shape, dict[int, _Cand
     listed = {
         (i, k)
         for i, u in enumerate(units)
-        if u.kind == "list" and u.ordered
+        if u.kind == "list"
         for k, item in enumerate(u.items)
-        if _item_question(item) is not None
+        if (u.ordered or _QA_Q.match(_strip_bold(item.first_text))) and _item_question(item) is not None
     }
     counts = {
         "numbered": len(numbered),
@@ -384,7 +385,11 @@ def _shape(units: list[Unit], reading: _Reading) -> tuple[Shape, dict[int, _Cand
     for i, k in sorted(listed):
         number, text = _item_question(units[i].items[k])
         chosen[(i, k)] = _Candidate(i, number, text)  # type: ignore[index]
+    holding = {i for i, _ in listed}
     for i in asking | set(numbered):
+        following = next((j for j in range(i + 1, len(units)) if units[j].kind not in ("hr", "html")), None)
+        if i not in asking and following in holding:
+            continue  # "## 1. Concepts" above its list of questions: a section
         number, text, suffix = numbered.get(i, (None, _strip_bold(units[i].text), ""))
         chosen[(i, -1)] = _Candidate(i, number, text, units[i].level, suffix)  # type: ignore[index]
     numbers = Counter(c.number is not None for c in chosen.values())
@@ -422,7 +427,8 @@ def _item_question(item) -> tuple[int | None, str] | None:
     if item.first == "paragraph" and item.first_end == item.start + 1:
         question = _bold_question(item.first_text)
         if question is not None:
-            return item.number, question
+            asked = _QA_Q.match(question)  # "* **Q: What is a pod?**"
+            return item.number, (asked.group("rest").strip() if asked else question)
     return None
 
 
@@ -480,6 +486,8 @@ def _asking_headings(units: list[Unit], headings: list[tuple[int, Unit]], asking
             group = (unit.level, parent[i])
             if group not in first_asking or first_asking[group] > i or not _has_own_content(units, i):
                 continue
+            if _only_links(units, i):
+                continue  # "### Other Answers": a list of links, kept as a part of the document
             if prefixed >= MARKED * len(asking):
                 continue
             if _Q_PREFIX.match(unit.text) is None and unit.text.lstrip().startswith("#"):
@@ -488,6 +496,21 @@ def _asking_headings(units: list[Unit], headings: list[tuple[int, Unit]], asking
         text = match.group("rest") if match else unit.text
         chosen[i] = _Candidate(i, None, _strip_bold(text), unit.level)
     return chosen
+
+
+def _only_links(units: list[Unit], i: int) -> bool:
+    """Whether what a heading holds is a list of links (at least two) and little else."""
+    own = []
+    for unit in units[i + 1 :]:
+        if unit.kind == "heading":
+            break
+        own.append(unit)
+    text = "\n".join(u.text if u.kind != "list" else "\n".join(item.first_text for item in u.items) for u in own)
+    links = _LINK.findall(text)
+    if len(links) < 2 or any(u.kind not in ("list", "paragraph", "hr", "html") for u in own):
+        return False
+    words = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]+>|[-*+\s]", "", text, flags=re.DOTALL)
+    return len(words) < 20 * len(links)
 
 
 def _has_own_content(units: list[Unit], i: int) -> bool:
@@ -907,6 +930,7 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
         if not q.text.strip():
             reading.warn(q.line, f"question {_name(q)} has no text: it is shown as 'Question {_name(q)}'")
             q.text = f"Question {_name(q)}"
+        body, answer = _choices(body, answer)
         question = Question(
             number=q.number,
             text=q.text,
@@ -922,6 +946,33 @@ def _finish_questions(opened: list[_Open], collection: Collection, reading: _Rea
         question.collection = collection
         section.questions.append(question)
     _duplicates(opened, reading)
+
+
+_TASK = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[([ xX])\](?=\s)")
+
+
+def _choices(body: str, answer: str) -> tuple[str, str]:
+    """A multiple-choice question: its options before the answer, none of them marked right,
+    and the options as written (the right one ticked) at the start of the answer.
+
+    The options are a task list (``- [ ] 1`` … ``- [x] 2``) with one ticked or more, in the
+    question's body or at the start of its answer.
+    """
+    for where, text in (("body", body), ("answer", answer)):
+        units = read_units(text.split("\n")) if "[" in text else []
+        if not units or units[-1 if where == "body" else 0].kind != "list":
+            continue
+        unit = units[-1] if where == "body" else units[0]
+        lines = text.split("\n")
+        marks = [_TASK.match(lines[item.start]) for item in unit.items]
+        if len(marks) < 2 or not all(marks) or not any(m.group(2) in "xX" for m in marks):
+            continue
+        options = "\n".join(lines[unit.start : unit.end])
+        unticked = "\n".join(_TASK.sub(r"\1[ ]", line) for line in lines[unit.start : unit.end])
+        if where == "body":
+            return "\n".join([*lines[: unit.start], unticked, *lines[unit.end :]]), f"{options}\n\n{answer}".strip()
+        return f"{body}\n\n{unticked}".strip(), answer
+    return body, answer
 
 
 def _split(q: _Open, lines: list[str]) -> tuple[list[Unit], list[Unit], str | None, int]:
@@ -983,6 +1034,16 @@ def _split_text(text: str, first_line: int, lines: list[str]) -> tuple[str, str,
                 value = (_ANSWER_HEADING.match(plain_words(unit.text)).group("rest") or "").strip()
             after = "\n".join(inner[unit.end :]).strip("\n")
             answer = "\n\n".join(p for p in (value, after) if p)
+            return before, answer, first_line + unit.start
+        if kind is None and unit.kind == "list" and len(unit.items) == 1 and _is_marker_text(unit.items[0].first_text):
+            # "- *A:* The smallest unit" under "* **Q: What is a pod?**": the item is the answer
+            item = unit.items[0]
+            first, *more = inner[item.start : item.end]
+            value = _ANSWER_MARKER.match(first[item.indent :].lstrip()).group("rest").strip()
+            tail = [ln[item.indent :] if ln.startswith(" " * item.indent) else ln.lstrip() for ln in more]
+            before = "\n".join(inner[: unit.start]).strip("\n")
+            after = "\n".join(inner[unit.end :]).strip("\n")
+            answer = "\n\n".join(p for p in ("\n".join([value, *tail]).strip("\n"), after) if p)
             return before, answer, first_line + unit.start
     return "", text, first_line
 
