@@ -95,7 +95,10 @@ def _dropped(dropped: list[str]) -> list[str]:
     for entry in dropped:
         what, _, where = entry.partition(" (")
         kinds.setdefault(what, []).append(where.rstrip(")").removeprefix("line ").removeprefix("lines "))
-    return [f"{what} ({'line' if len(at) == 1 else 'lines'} {', '.join(at)})" for what, at in kinds.items()]
+    return [
+        f"{what} ({'line' if len(at) == 1 and '-' not in at[0] else 'lines'} {', '.join(at)})"
+        for what, at in kinds.items()
+    ]
 
 
 def check(sources: list[str], unanswered: str, config_file: Path) -> int:

@@ -33,8 +33,8 @@ def test_check_says_what_it_detected_in_an_imported_document():
         f"{document}: 8 questions in 3 sections: unnumbered `##` headings, answers without a marker; "
         "1 table of contents dropped; kept on the home page: Related Topics",
         "  (a heading is a question when it starts with 'Q.')",
-        "  dropped: table of contents (line 14)",
-        "  dropped: back link (lines 35, 43, 51, 63, 71, 79, 91, 99)",
+        "  dropped: table of contents (lines 14-20)",
+        "  dropped: back link (lines 35-37, 43-45, 51-53, 63-65, 71-73, 79-81, 91-93, 99-101)",
     ]
 
 

@@ -28,6 +28,7 @@ from functools import cached_property
 __all__ = [
     "Collection",
     "Diagnostic",
+    "Heading",
     "InputError",
     "Part",
     "QAFormatError",
@@ -218,6 +219,21 @@ class Question:
 
 
 @dataclass(eq=False)
+class Heading:
+    """A heading that holds sections of questions, not questions of its own ("General Knowledge"
+    above "Junior Sysadmin" above "System Questions"): the outline above a section."""
+
+    title: str  # inline Markdown
+    line: int
+    intro: str = ""  # what it holds before its first subheading
+    title_plain: str = ""  # set by the site from its rendering
+
+    @property
+    def title_text(self) -> str:
+        return self.title_plain or " ".join(self.title.split())
+
+
+@dataclass(eq=False)
 class Section:
     """A group of questions under a section heading (``title`` None: no heading)."""
 
@@ -227,6 +243,7 @@ class Section:
     slug: str = ""
     questions: list[Question] = field(default_factory=list)
     title_plain: str = ""  # set by the site from its rendering
+    parents: list[Heading] = field(default_factory=list)  # the headings above it, outermost first
 
     @property
     def title_text(self) -> str:

@@ -32,15 +32,24 @@ def navigation(collections: list[Collection], pages: Iterable[str], home: str | 
     generated = set()
     for collection in collections:
         children: list = []
+        groups: dict[int, list] = {}  # an outline heading -> the entries under it
         for section in collection.sections:
             entries = []
             for q in section.questions:
                 entries.append({title_markup(q.label): q.src_uri})
                 generated.add(q.src_uri)
+            place = children
+            for parent in section.parents:  # "General Knowledge" > "Junior Sysadmin" > this section
+                if id(parent) not in groups:
+                    groups[id(parent)] = []
+                    place.append({title_markup(parent.title_text): groups[id(parent)]})
+                place = groups[id(parent)]
             if section.title:
-                children.append({title_markup(section.title_text): _bounded(entries)})
+                place.append({title_markup(section.title_text): _bounded(entries)})
             else:
-                children.extend(entries)
+                place.extend(entries)
+        for grouped in groups.values():
+            grouped[:] = _bounded(grouped)
         label = title_markup(collection.title_text) if len(collections) > 1 else Markup("Questions")
         nav.append({label: _bounded(children)})
     others = sorted(

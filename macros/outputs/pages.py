@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from macros.model import Question, relative_url
-from macros.outputs.site import Site, part_anchor, section_anchor
+from macros.outputs.site import Site, outline_anchor, part_anchor, section_anchor
 from macros.reading.glossary import Glossary, Term
 from macros.render.renderer import EXTERNAL, PAGE
 
@@ -211,7 +211,18 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
                 (),
             )
         )
+        shown: list = []  # the outline headings above the last section
         for section in collection.sections:
+            depth = len(top) + 1
+            for k, parent in enumerate(section.parents):
+                if k < len(shown) and shown[k] is parent:
+                    continue
+                title = put(render.inline(parent.title, PAGE).html, ())
+                parts.append(f"{'#' * min(6, depth + k)} {title} {{: #{outline_anchor(collection, parent)} }}")
+                if parent.intro:
+                    parts.append(block(parent.intro, collection, parent.line))
+            shown = section.parents
+            sub = "#" * min(6, depth + len(section.parents))
             if section.title:
                 title = put(render.inline(section.title, PAGE).html, ())
                 parts.append(f"{sub} {title} {{: #{section_anchor(collection, section)} }}")
@@ -225,6 +236,7 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
                 for q in section.questions
             )
             parts.append(put(f'<ol class="qa-questions" data-search-exclude>\n{items}\n</ol>', ()))
+        sub = "#" * (len(top) + 1)
         for part in collection.parts:
             title = put(render.inline(part.title, PAGE).html, ())
             parts.append(f"{sub} {title} {{: #{part_anchor(collection, part)} }}")

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
-from macros.model import Collection, Diagnostic, InputError, Part, Question, Section, relative_url
+from macros.model import Collection, Diagnostic, Heading, InputError, Part, Question, Section, relative_url, slugify
 from macros.outputs.related import Relatedness
 from macros.reading.glossary import Glossary
 from macros.render.linker import tooltip
 from macros.render.renderer import MAX_DEPTH, PAGE, REFUSED, Rendered, Renderer, Target, TooDeep, cut_words
 
-__all__ = ["DESCRIPTION_LENGTH", "Site", "part_anchor", "section_anchor"]
+__all__ = ["DESCRIPTION_LENGTH", "Site", "outline_anchor", "part_anchor", "section_anchor"]
 
 DESCRIPTION_LENGTH = 155
 """Characters of a question page's meta description."""
@@ -31,6 +31,11 @@ TOO_DEEP = (
 def section_anchor(collection: Collection, section: Section) -> str:
     """The id of a section's heading on the home page."""
     return f"{collection.slug}-{section.slug}"
+
+
+def outline_anchor(collection: Collection, heading: Heading) -> str:
+    """The id of an outline heading (one that holds sections) on the home page."""
+    return f"{collection.slug}-{slugify(heading.title_text) or 'part'}-{heading.line}"
 
 
 def part_anchor(collection: Collection, part: Part) -> str:
@@ -175,6 +180,12 @@ class Site:
             if collection.intro:
                 each(path, 1, self.block, collection.intro, home, collection, 1)
             for section in collection.sections:
+                for parent in section.parents:
+                    if not parent.title_plain:
+                        title = each(path, parent.line, self.renderer.inline, parent.title, PAGE)
+                        parent.title_plain = title.text if title else " ".join(parent.title.split())
+                        if parent.intro:
+                            each(path, parent.line, self.block, parent.intro, home, collection, parent.line)
                 if section.title:
                     title = each(path, section.line, self.renderer.inline, section.title, PAGE)
                     section.title_plain = title.text if title else ""
@@ -285,6 +296,8 @@ class Site:
             return f"#{section_anchor(collection, owner)}"
         if isinstance(owner, Part):
             return f"#{part_anchor(collection, owner)}"
+        if isinstance(owner, Heading):
+            return f"#{outline_anchor(collection, owner)}"
         return ""
 
     def _publish(self, file: Path, fence: Path) -> str:

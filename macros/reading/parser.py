@@ -32,7 +32,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from macros.model import Collection, Diagnostic, Part, QAFormatError, Question, Section, Shape, read_document, slugify
+from macros.model import (
+    Collection,
+    Diagnostic,
+    Heading,
+    Part,
+    QAFormatError,
+    Question,
+    Section,
+    Shape,
+    read_document,
+    slugify,
+)
 from macros.reading.blocks import Unit, html_to_text, read_units
 from macros.reading.generators import without_generator_markup
 from macros.reading.wrappers import wrappers_as_sections
@@ -568,6 +579,7 @@ class _Scope:
     section: Section | None = None  # set when a question sits directly under it
     holds: bool = False  # a question sits under it, or under one of its subheadings
     seen: bool = False  # outside any answer (a heading inside an answer is the answer's)
+    heading: Heading | None = None  # set when it is in the outline above a section
 
     def has_content(self) -> bool:
         return any(u.kind != "hr" and not (u.kind == "html" and not html_to_text(u.text)) for u in self.content)
@@ -612,12 +624,18 @@ def _structure(
     def section_for() -> Section:
         """The section of a question opened now: the deepest heading above it (not a table of
         contents), or a section without a title, in document order."""
-        for scope in reversed(stack):
+        for position in range(len(stack) - 1, -1, -1):
+            scope = stack[position]
             if _TOC_TITLE.match(plain_words(units[scope.index].text)):
                 continue
             if scope.section is None:
                 heading = units[scope.index]
                 scope.section = Section(title=_section_title(heading.text), line=heading.line)
+                scope.section.parents = [
+                    _outline(outer, units)
+                    for outer in stack[:position]
+                    if not _TOC_TITLE.match(plain_words(units[outer.index].text))
+                ]
                 collection.sections.append(scope.section)
             return scope.section
         if not collection.sections or collection.sections[-1].title is not None:
@@ -688,6 +706,8 @@ def _structure(
     for scope in scopes.values():
         if scope.section is not None:
             scope.section.intro = _markdown(_keep(scope.content, lines, collection, reading.top), lines)
+        elif scope.heading is not None:
+            scope.heading.intro = _markdown(_keep(scope.content, lines, collection, reading.top), lines)
     _parts(units, scopes, collection, lines, reading.top)
     _finish_questions(opened, collection, reading)
     collection.sections = [s for s in collection.sections if s.questions]
@@ -721,6 +741,14 @@ def _part_of_answer(units: list[Unit], index: int, questions: dict, names: Count
 
 def _heading_name(unit: Unit) -> str:
     return plain_words(unit.text).rstrip(":").lower()
+
+
+def _outline(scope: _Scope, units: list[Unit]) -> Heading:
+    """The heading of a scope that holds sections, made once for all of them."""
+    if scope.heading is None:
+        unit = units[scope.index]
+        scope.heading = Heading(title=_section_title(unit.text), line=unit.line)
+    return scope.heading
 
 
 def _pair(current: _Open, unit: Unit) -> None:
@@ -764,7 +792,8 @@ def _parts(
         next_kind = quiet[k + 1][1] if k + 1 < len(quiet) and quiet[k + 1][0].index == scope.end else None
         if kind == "toc" or (kind == "empty" and next_kind == "toc"):
             if kind == "toc" or next_kind != "toc":
-                collection.dropped.append(f"table of contents (line {heading.line})")
+                end = units[scope.end - 1].end if kind == "toc" else units[quiet[k + 1][0].end - 1].end
+                collection.dropped.append(f"table of contents (lines {heading.line}-{end})")
             continue
         collection.parts.append(Part(_section_title(heading.text), _markdown(kept, lines), heading.line))
 
@@ -841,11 +870,11 @@ def _keep(
     kept = []
     for unit in units:
         if _is_back_to_top(unit, lines, top):
-            collection.dropped.append(f"back link (line {unit.line})")
+            collection.dropped.append(f"back link (lines {unit.line}-{unit.end})")
             continue
         if _is_toc(unit, lines):
             if count_tocs:
-                collection.dropped.append(f"table of contents (line {unit.line})")
+                collection.dropped.append(f"table of contents (lines {unit.line}-{unit.end})")
             continue
         kept.append(unit)
     while kept and (
@@ -1155,7 +1184,8 @@ def _anchors(units: list[Unit], collection: Collection, boundaries: list[int]) -
                     heading(item.first_text, item.start)
         source = unit.text if unit.kind in ("heading", "html", "details") else ""
         found.extend((unit.start, name) for name in _NAMED.findall(source))
-    owner_at: dict[int, object] = {s.line - 1: s for s in collection.sections if s.title}
+    owner_at: dict[int, object] = {h.line - 1: h for s in collection.sections for h in s.parents}
+    owner_at.update({s.line - 1: s for s in collection.sections if s.title})
     owner_at.update({p.line - 1: p for p in collection.parts})
     owner_at.update({q.line - 1: q for q in collection.questions})
     anchors: dict[str, object] = {}
