@@ -9,6 +9,7 @@ from functools import lru_cache
 from markdown_it.token import Token
 
 from macros.reading.blocks import _fence_closed, markdown_it
+from macros.render import emoji
 
 __all__ = ["escape_text_tags", "for_python_markdown"]
 
@@ -274,7 +275,7 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
             column = indent[number][2] if number in indent and indent[number][0] == "inside" else 0
             if out and out[-1].strip():
                 out.append("")
-            out += [" " * column + stash(html.rstrip("\n")), ""]
+            out += [" " * column + stash(emoji.in_html(html.rstrip("\n"))), ""]
             skip = end - number - 1
             continue
         line = raw
