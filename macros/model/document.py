@@ -106,6 +106,8 @@ def slugify(text: str, max_words: int = 8, max_len: int = 60) -> str:
     for char in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(char) and base.isascii():
             continue  # an accent of a Latin letter
+        if not char.isascii() and not char.isalnum() and not unicodedata.combining(char):
+            continue  # "DALL·E" is "dalle", "don’t" is "dont", as ASCII slugs always made them
         kept.append(char)
         if not unicodedata.combining(char):
             base = char

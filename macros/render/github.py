@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it.token import Token
@@ -128,6 +129,139 @@ def escape_text_tags(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+@dataclass
+class _Plan:
+    """What one reading of a piece of content's block tokens finds, by line: how each rewrite
+    below changes the layout (never the words)."""
+
+    lines: list[str]
+    indent: dict[int, tuple[str, int, int]] = field(default_factory=dict)  # line -> (how, old column, new)
+    blank_before: set[int] = field(default_factory=set)
+    maths: dict[int, str] = field(default_factory=dict)  # a ```math fence's lines -> "fence" or "inside"
+    headings: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> (level, lines it spans)
+    html_blocks: dict[int, tuple[int, str]] = field(default_factory=dict)  # first line -> (end, raw HTML)
+    alerts: dict[int, tuple[int, str]] = field(default_factory=dict)  # "> [!NOTE]" line -> (end, its type)
+    inline: list[tuple[int, int]] = field(default_factory=list)  # lines of each block of inline text
+    code: set[int] = field(default_factory=set)  # lines of code blocks and fences
+    fence_info: list[int] = field(default_factory=list)  # fences whose info string has several words
+
+
+class _Reader:
+    """Walks the block tokens once, filling a :class:`_Plan`; one small method per kind of fact."""
+
+    def __init__(self, lines: list[str], stash: bool) -> None:
+        self.plan = _Plan(lines)
+        self.stash = stash
+        self.items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
+        self.previous: dict[int, Token] = {}  # nesting level -> the last block closed there
+        self.ended_item: dict[int, Token | None] = {}  # an item's level -> the last block inside the item before
+        self.quotes = 0  # blockquotes open (their lines start with '>': left as they are)
+
+    def read(self, tokens: list[Token]) -> _Plan:
+        for token in tokens:
+            if token.type == "list_item_open" and token.map:
+                self._item_opens(token)
+            elif token.type == "list_item_close":
+                self.items.pop()
+                self.ended_item[token.level] = self.previous.get(token.level + 1)
+            self._blank_after_block(token)
+            self._maths_and_quotes(token)
+            self._code_and_text(token)
+            self._remember(token)
+        return self.plan
+
+    def _item_opens(self, token: Token) -> None:
+        """List items are indented as Python-Markdown expects: four spaces a level."""
+        plan, (start, end) = self.plan, token.map
+        match = _MARKER.match(plan.lines[start].expandtabs(4))
+        old_marker = len(match.group(1)) if match else 0
+        gap = len(match.group(3)) if match else 1
+        old = (match.end() if 1 <= gap <= 4 else match.end() - gap + 1) if match else old_marker + 2
+        new_marker = self.items[-1][1] if self.items else 0
+        plan.indent[start] = ("marker", old_marker, new_marker)
+        for k in range(start + 1, end):
+            plan.indent[k] = ("inside", old, new_marker + 4)
+        self.items.append((old, new_marker + 4))
+        # A block that ends the previous item (a fence ...) with the next marker right below it.
+        last = self.ended_item.get(token.level)
+        if last is not None and last.type in _BREAKS and start > 0 and plan.lines[start - 1].strip():
+            plan.blank_before.add(start)
+
+    def _blank_after_block(self, token: Token) -> None:
+        """CommonMark lets a block interrupt a paragraph (or follow a fence) directly; Python-Markdown
+        wants a blank line between them."""
+        if not (token.map and token.nesting >= 0 and token.level in self.previous):
+            return
+        last = self.previous[token.level]
+        if last.type in ("paragraph_close", "fence", "code_block", "html_block") and token.type != "list_item_open":
+            start = token.map[0]
+            nested_list = token.type.endswith("_list_open") and self.items
+            if start > 0 and self.plan.lines[start - 1].strip() and not nested_list:
+                self.plan.blank_before.add(start)
+
+    def _maths_and_quotes(self, token: Token) -> None:
+        plan = self.plan
+        if token.type == "paragraph_open" and token.map and not self.quotes:
+            plan.blank_before |= _display_maths(plan.lines, *token.map)
+        if token.type == "blockquote_open":
+            self.quotes += 1
+            alert = _ALERT.match(plan.lines[token.map[0]]) if token.map and token.level == 0 else None
+            if alert:
+                plan.alerts[token.map[0]] = (token.map[1], alert.group(1).upper())
+        elif token.type == "blockquote_close":
+            self.quotes -= 1
+        elif token.type == "html_block" and token.map and self.stash and not self.quotes:
+            plan.html_blocks[token.map[0]] = (token.map[1], token.content)
+        elif token.type == "fence" and token.info.strip() == "math" and token.map and not self.quotes:
+            start, end = token.map
+            if _fence_closed(token, plan.lines) and plan.indent.get(start, ("",))[0] != "marker":
+                plan.maths.update({start: "fence", end - 1: "fence"})
+                plan.maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
+                plan.blank_before.update(k for k in (start, end) if 0 < k < len(plan.lines))
+
+    def _code_and_text(self, token: Token) -> None:
+        plan = self.plan
+        if not token.map:
+            return
+        if token.type in ("fence", "code_block"):
+            plan.code.update(range(*token.map))
+        if token.type == "fence" and len(token.info.split()) > 1 and token.info.strip()[0] != "{":
+            plan.fence_info.append(token.map[0])
+        if token.type == "inline" and (not plan.inline or plan.inline[-1] != tuple(token.map)):
+            plan.inline.append(tuple(token.map))
+        if token.type == "heading_open":
+            plan.headings[token.map[0]] = (int(token.tag[1]), token.map[1] - token.map[0])
+
+    def _remember(self, token: Token) -> None:
+        """The last block closed at each level (what the next block may follow directly)."""
+        previous = self.previous
+        if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
+            previous[token.level] = token
+            for deeper in [lvl for lvl in previous if lvl > token.level]:
+                del previous[deeper]
+        elif token.nesting == 1:
+            for deeper in [lvl for lvl in previous if lvl > token.level]:
+                del previous[deeper]
+            if token.type.endswith("_list_open"):
+                self.ended_item.pop(token.level + 1, None)
+
+
+def _first_word_of_fence_info(plan: _Plan) -> None:
+    """GitHub takes the first word of an info string as the language ("jsx harmony" is jsx);
+    pymdownx.superfences would not read the fence as code at all."""
+    for start in plan.fence_info:
+        plan.lines[start] = _FENCE_INFO.sub(r"\1\2", plan.lines[start], count=1)
+
+
+def _text_that_is_no_tag(plan: _Plan) -> None:
+    """Inline text keeps each ``<`` that starts no tag as text (see :func:`escape_text_tags`)."""
+    for start, end in plan.inline:
+        chunk = "\n".join(plan.lines[start:end])
+        escaped = escape_text_tags(chunk)
+        if escaped is not chunk:
+            plan.lines[start:end] = escaped.split("\n")
+
+
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
     """Markdown written for GitHub, rewritten so that Python-Markdown reads it the same way.
 
@@ -152,163 +286,112 @@ def for_python_markdown(text: str, question_level: int | None = None, stash: Cal
       at a blank line (``<div>``, a blank line, ``**bold**``: bold text inside a div),
       where Python-Markdown would read everything up to ``</div>`` as raw HTML.
     """
-    lines = text.split("\n")
-    tokens = _tokens(text)
-    indent: dict[int, tuple[str, int, int]] = {}  # line -> (how, old column, new column)
-    blank_before: set[int] = set()
-    maths: dict[int, str] = {}  # line of a ```math fence -> "fence" (its opening or closing line) or "inside"
-    headings: list[tuple[int, int, int]] = []  # (line, level, lines it spans)
-    items: list[tuple[int, int]] = []  # open items: (old content column, new content column)
-    previous: dict[int, Token] = {}  # nesting level -> the last block closed there
-    html_blocks: dict[int, tuple[int, str]] = {}  # first line -> (end line, raw HTML)
-    alerts: dict[int, tuple[int, str]] = {}  # first line of a "> [!NOTE]" blockquote -> (end line, its type)
-    quotes = 0  # blockquotes open (their lines start with '>': left as they are)
-    ended_item: dict[int, Token | None] = {}  # nesting level of an item -> the last block inside the item before
-    inline: list[tuple[int, int]] = []  # lines of each block of inline text (paragraphs, headings, table rows)
-    code: set[int] = set()  # lines of code blocks and fences
-    last_inline = None
-    for token in tokens:
-        if token.type == "list_item_open" and token.map:
-            start, end = token.map
-            line = lines[start].expandtabs(4)
-            match = _MARKER.match(line)
-            old_marker = len(match.group(1)) if match else 0
-            gap = len(match.group(3)) if match else 1
-            old = (match.end() if 1 <= gap <= 4 else match.end() - gap + 1) if match else old_marker + 2
-            new_marker = items[-1][1] if items else 0
-            new = new_marker + 4
-            indent[start] = ("marker", old_marker, new_marker)
-            for k in range(start + 1, end):
-                indent[k] = ("inside", old, new)
-            items.append((old, new))
-            # A block that ends the previous item (a fence ...) with the next marker right below it.
-            last = ended_item.get(token.level)
-            if last is not None and last.type in _BREAKS and start > 0 and lines[start - 1].strip():
-                blank_before.add(start)
-        elif token.type == "list_item_close":
-            items.pop()
-            ended_item[token.level] = previous.get(token.level + 1)
-        if token.map and token.nesting >= 0 and token.level in previous:
-            last = previous[token.level]
-            if last.type in ("paragraph_close", "fence", "code_block", "html_block") and token.type != "list_item_open":
-                start = token.map[0]
-                nested_list = token.type.endswith("_list_open") and items
-                if start > 0 and lines[start - 1].strip() and not nested_list:
-                    blank_before.add(start)
-        if token.type == "paragraph_open" and token.map and not quotes:
-            blank_before |= _display_maths(lines, *token.map)
-        if token.type == "blockquote_open":
-            quotes += 1
-            alert = _ALERT.match(lines[token.map[0]]) if token.map and token.level == 0 else None
-            if alert:
-                alerts[token.map[0]] = (token.map[1], alert.group(1).upper())
-        elif token.type == "blockquote_close":
-            quotes -= 1
-        elif token.type == "html_block" and token.map and stash is not None and not quotes:
-            html_blocks[token.map[0]] = (token.map[1], token.content)
-        elif token.type == "fence" and token.info.strip() == "math" and token.map and not quotes:
-            start, end = token.map
-            if _fence_closed(token, lines) and indent.get(start, ("",))[0] != "marker":
-                maths.update({start: "fence", end - 1: "fence"})
-                maths.update(dict.fromkeys(range(start + 1, end - 1), "inside"))
-                blank_before.update(k for k in (start, end) if 0 < k < len(lines))
-        if token.type in ("fence", "code_block") and token.map:
-            code.update(range(*token.map))
-        if token.type == "fence" and token.map and len(token.info.split()) > 1 and token.info.strip()[0] != "{":
-            # GitHub takes the first word of an info string as the language ("jsx harmony" is jsx);
-            # pymdownx.superfences would not read the fence as code at all.
-            start = token.map[0]
-            lines[start] = _FENCE_INFO.sub(r"\1\2", lines[start], count=1)
-        if token.type == "inline" and token.map and tuple(token.map) != last_inline:
-            inline.append(last_inline := tuple(token.map))
-        if token.type == "heading_open" and token.map:
-            headings.append((token.map[0], int(token.tag[1]), token.map[1] - token.map[0]))
-        if token.nesting == -1 or token.type in ("fence", "code_block", "html_block", "hr"):
-            previous[token.level] = token
-            for deeper in [lvl for lvl in previous if lvl > token.level]:
-                del previous[deeper]
-        elif token.nesting == 1:
-            for deeper in [lvl for lvl in previous if lvl > token.level]:
-                del previous[deeper]
-            if token.type.endswith("_list_open"):
-                ended_item.pop(token.level + 1, None)
-    for start, end in inline:
-        chunk = "\n".join(lines[start:end])
-        escaped = escape_text_tags(chunk)
-        if escaped is not chunk:
-            lines[start:end] = escaped.split("\n")
-    shift = 0
-    if question_level is not None and headings:
-        shift = question_level + 1 - min(level for _, level, _ in headings)
-    out: list[str] = []
-    heading_at = {line: (level, span) for line, level, span in headings}
-    skip = 0
-    for number, raw in enumerate(lines):
-        if skip:
-            skip -= 1
-            continue
-        if number in blank_before:
-            out.append("")
-        directive = _DIRECTIVE.match(raw) if number not in code else None
+    plan = _Reader(text.split("\n"), stash is not None).read(_tokens(text))
+    _first_word_of_fence_info(plan)
+    _text_that_is_no_tag(plan)
+    return "\n".join(_Layout(plan, question_level, stash).lines())
+
+
+class _Layout:
+    """The rewritten lines: each line of the plan, through the one rewrite that concerns it."""
+
+    def __init__(self, plan: _Plan, question_level: int | None, stash: Callable[[str], str] | None) -> None:
+        self.plan, self.stash = plan, stash
+        self.shift = 0
+        if question_level is not None and plan.headings:
+            self.shift = question_level + 1 - min(level for level, _ in plan.headings.values())
+        self.out: list[str] = []
+
+    def lines(self) -> list[str]:
+        plan, out = self.plan, self.out
+        number = 0
+        while number < len(plan.lines):
+            if number in plan.blank_before:
+                out.append("")
+            number = self._line(number) + 1
+        return out
+
+    def _line(self, number: int) -> int:
+        """Lay out the line ``number`` (and the lines a block of it holds); the last line used."""
+        plan, raw = self.plan, self.plan.lines[number]
+        directive = _DIRECTIVE.match(raw) if number not in plan.code else None
         if directive:
-            # Docusaurus's ":::tip Title" … ":::" blocks, as the admonitions they are on its sites.
-            if out and out[-1].strip():
-                out.append("")
-            kind = directive.group(1)
-            if kind:
-                title = directive.group(2) or kind.capitalize()
-                out += _admonition(_DIRECTIVES.get(kind.lower(), "note"), title.strip())
-            else:
-                out += ["///", ""]
-            continue
-        if number in alerts:
-            end, kind = alerts[number]
-            if out and out[-1].strip():
-                out.append("")
-            out += _admonition(_ALERTS[kind], kind.capitalize())
-            out += [re.sub(r"^ {0,3}> ?", "", ln) for ln in lines[number + 1 : end]]
-            out += ["///", ""]
-            skip = end - number - 1
-            continue
-        if number in html_blocks:
-            end, html = html_blocks[number]
-            column = indent[number][2] if number in indent and indent[number][0] == "inside" else 0
-            if out and out[-1].strip():
-                out.append("")
-            out += [" " * column + stash(emoji.in_html(html.rstrip("\n"))), ""]
-            skip = end - number - 1
-            continue
-        line = raw
-        if number in indent and raw.strip():
-            how, old, new = indent[number]
-            expanded = raw.expandtabs(4)
-            have = len(expanded) - len(expanded.lstrip(" "))
-            if how == "marker":
-                rest = expanded[have:]
-                rest = re.sub(r"^(\d{1,9})\)", r"\1.", rest)
-                line = " " * new + rest
-            elif have >= old:
-                line = " " * new + expanded[old:]
-            else:
-                line = " " * new + expanded.lstrip(" ")
-        if maths.get(number) == "fence":
+            self._directive(directive)
+            return number
+        if number in plan.alerts:
+            return self._alert(number)
+        if number in plan.html_blocks:
+            return self._html_block(number)
+        line = self._indented(number, raw)
+        if plan.maths.get(number) == "fence":
             line = line[: len(line) - len(line.lstrip(" "))] + "$$"
-        elif maths.get(number) == "inside" and not raw.strip():
-            continue  # a blank line would end the $$ block (and is no TeX in maths)
+        elif plan.maths.get(number) == "inside" and not raw.strip():
+            return number  # a blank line would end the $$ block (and is no TeX in maths)
+        if number in plan.headings:
+            return self._heading(number, line)
+        self.out.append(line)
+        return number
+
+    def _paragraph_break(self) -> None:
+        if self.out and self.out[-1].strip():
+            self.out.append("")
+
+    def _directive(self, directive: re.Match) -> None:
+        """Docusaurus's ":::tip Title" … ":::" blocks, as the admonitions they are on its sites."""
+        self._paragraph_break()
+        kind = directive.group(1)
+        if kind:
+            title = directive.group(2) or kind.capitalize()
+            self.out.extend(_admonition(_DIRECTIVES.get(kind.lower(), "note"), title.strip()))
+        else:
+            self.out.extend(["///", ""])
+
+    def _alert(self, number: int) -> int:
+        """GitHub's alerts ("> [!NOTE]") as admonitions."""
+        end, kind = self.plan.alerts[number]
+        self._paragraph_break()
+        self.out.extend(_admonition(_ALERTS[kind], kind.capitalize()))
+        self.out.extend(re.sub(r"^ {0,3}> ?", "", ln) for ln in self.plan.lines[number + 1 : end])
+        self.out.extend(["///", ""])
+        return end - 1
+
+    def _html_block(self, number: int) -> int:
+        """An HTML block handed over as it is (CommonMark ends it at a blank line)."""
+        end, html = self.plan.html_blocks[number]
+        indent = self.plan.indent.get(number)
+        column = indent[2] if indent and indent[0] == "inside" else 0
+        self._paragraph_break()
+        self.out.extend([" " * column + self.stash(emoji.in_html(html.rstrip("\n"))), ""])
+        return end - 1
+
+    def _indented(self, number: int, raw: str) -> str:
+        """A line of a list item, at the column Python-Markdown expects; ``1)`` markers become ``1.``."""
+        if number not in self.plan.indent or not raw.strip():
+            return raw
+        how, old, new = self.plan.indent[number]
+        expanded = raw.expandtabs(4)
+        have = len(expanded) - len(expanded.lstrip(" "))
+        if how == "marker":
+            return " " * new + re.sub(r"^(\d{1,9})\)", r"\1.", expanded[have:])
+        if have >= old:
+            return " " * new + expanded[old:]
+        return " " * new + expanded.lstrip(" ")
+
+    def _heading(self, number: int, line: str) -> int:
+        """A heading moved below the output's question heading, at the start of its line."""
+        level, span = self.plan.headings[number]
         lead = line[: len(line) - len(line.lstrip(" "))]
-        if number in heading_at and (shift or (lead and number not in indent)):
-            level, span = heading_at[number]
-            level = min(6, max(2, level + shift)) if shift else level
-            if number not in indent:
-                # Outside a list, a heading may be indented up to three spaces (CommonMark);
-                # Python-Markdown reads one only at the start of its line.
-                lead = ""
-            content = line.strip()
-            if span == 2:  # a setext heading: its text, then its underline
-                skip = 1
-            else:
-                content = re.sub(r"^#{1,6}\s*", "", content)
-                content = re.sub(r"\s+#+\s*$", "", content)
-            line = lead + "#" * level + " " + content
-        out.append(line)
-    return "\n".join(out)
+        inside_item = number in self.plan.indent
+        if not (self.shift or (lead and not inside_item)):
+            self.out.append(line)
+            return number
+        level = min(6, max(2, level + self.shift)) if self.shift else level
+        if not inside_item:
+            # Outside a list, a heading may be indented up to three spaces (CommonMark);
+            # Python-Markdown reads one only at the start of its line.
+            lead = ""
+        content = line.strip()
+        if span != 2:
+            content = re.sub(r"\s+#+\s*$", "", re.sub(r"^#{1,6}\s*", "", content))
+        self.out.append(lead + "#" * level + " " + content)
+        return number + 1 if span == 2 else number  # a setext heading: its text, then its underline
