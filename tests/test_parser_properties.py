@@ -149,12 +149,12 @@ def test_every_shape_reads_back_its_questions_and_answers(doc):
 
 
 def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_path):
-    """The answers that end in a rule lose it without a second reading (``_without_final_rule``):
+    """The answers that end in a rule lose it without a second reading (``without_final_rule``):
     every test document, and the benchmark's, parses to the same answers with that shortcut
     and without it."""
-    import macros.reading.parser as parser
+    import macros.reading.answers as answers_module
 
-    shortcut = parser._without_final_rule
+    shortcut = answers_module.without_final_rule
     taken = []
 
     def counted(answer):
@@ -166,7 +166,7 @@ def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_p
         text = path.read_text(encoding="utf-8")
         return [(q.line, q.answer) for q in parse_text(text, path.name, unanswered="show").questions]
 
-    monkeypatch.setattr(parser, "_without_final_rule", counted)
+    monkeypatch.setattr(answers_module, "without_final_rule", counted)
     bench = tmp_path / "bench-style.md"  # the shape of the benchmark's generated book
     items = [
         f"### {n}. Why {n}?\n**Answer:**  \nBecause {n}.\n- **Point**: one.\n- Two.\n"
@@ -176,7 +176,7 @@ def test_a_final_rule_is_dropped_as_a_second_reading_drops_it(monkeypatch, tmp_p
     bench.write_text("# Book\n\n## Part 1\n\n" + "\n---\n\n".join(items) + "\n---\n", encoding="utf-8")
     documents = [*qa_documents(), bench]
     with_shortcut = {path: answers(path) for path in documents}
-    monkeypatch.setattr(parser, "_without_final_rule", lambda answer: None)
+    monkeypatch.setattr(answers_module, "without_final_rule", lambda answer: None)
     for path, found in with_shortcut.items():
         assert found == answers(path), path.name
     assert sum(taken) >= 10  # the documents have answers closed by a rule: the shortcut was taken

@@ -1,0 +1,210 @@
+"""The words and marks of questions and answers: numbers, "Q:", answer markers, bold lines."""
+
+from __future__ import annotations
+
+import re
+
+from macros.reading.blocks import Unit, html_to_text
+
+EMOJI = r"(?:\s*(?::[a-z0-9_+\-]+:|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+))*"
+
+
+NUMBERED = re.compile(
+    r"""^(?:(?:Q|Question|Ques|No\.?)\s*)?\#?(\d+)(?P<suffix>(?:\.\d+)+[a-z]?|[a-z]?)(?:\s*[.:)]|\s+-|\s*[.:)]?\s*(?=\*\*|__))\s*(?P<rest>.*)$
+      |^\#(\d+)\s+(?P<rest2>.*)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+Q_NUMBERED = re.compile(
+    r"^(?:Q|Question|Ques)\s*\#?(\d+)(?P<suffix>(?:\.\d+)+[a-z]?|[a-z]?)(?:\s+(?P<rest>\S.*))?\s*$", re.IGNORECASE
+)
+"""A number after "Q" needs no punctuation: "Q293 What is a view?", and "Q294" alone."""
+
+
+Q_PREFIX = re.compile(r"^(?:Q|Question|Ques)\s*[.:)\-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+MARKER_WORDS = r"(?:Answer|Ans|Solution|Explanation)"
+
+
+ANSWER_MARKER = re.compile(
+    rf"""^(?:[-*+]\s+)?                                  # optionally a list item
+        (?P<open>\*\*|__|\*|_)?\s*(?P<word>{MARKER_WORDS}|A)\s*(?P<colon1>[:.\-]+)?\s*
+        (?(open)(?:\*\*|__|\*|_))\s*(?P<colon2>[:.\-]+)?[ \t]*(?P<rest>.*)$""",
+    re.IGNORECASE | re.VERBOSE | re.DOTALL,
+)
+
+
+ANSWER_HEADING = re.compile(rf"^(?:\*\*)?{MARKER_WORDS}(?:\*\*)?\s*(?:[:.\-]\s*(?P<rest>.*))?$", re.IGNORECASE)
+
+
+ANSWER_SUMMARY = re.compile(
+    rf"^(?:(?:show|view|see|reveal|check|click(?:\s+here)?(?:\s+(?:to|for))?(?:\s+(?:see|view|show|reveal))?)\s+(?:the\s+)?)?"
+    rf"{MARKER_WORDS}s?(?:\s+(?:here|below))?\s*[:.!]?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+QUESTION_MARKER = re.compile(
+    r"^\s{0,3}(?:[-*+]\s+)?(?:\*\*|__)\s*Question\s*:?\s*(?:\*\*|__)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+QA_Q = re.compile(r"^(?:\*\*|__)?Q(?:uestion)?\s*[:.](?:\*\*|__)?\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+QA_A = re.compile(r"^(?:\*\*|__)?A(?:nswer)?\s*[:.](?:\*\*|__)?[ \t]*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+BOLD_LINE = re.compile(rf"^(?:\*\*|__)(?P<inner>(?:(?!\*\*|__).)+?)(?:\*\*|__)(?P<after>{EMOJI})\s*$")
+
+
+BACK_TO_TOP = re.compile(r"back\s+to\s+(?:the\s+)?top|go\s+to\s+top|^\W*top\W*$|\u2191|\u21a5|\u2b06", re.IGNORECASE)
+
+
+TOC_TITLE = re.compile(r"^\W*(?:table\s+of\s+contents?|contents|toc|index|list\s+of\s+questions)\W*$", re.IGNORECASE)
+
+
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|href\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+MAY_TRAIL = re.compile(r"\]\(#|href=|^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+"""What an answer taken from text needs for a "back to top" link or a closing rule to be in it."""
+
+
+HEADING_LINE = re.compile(r"^ {0,3}#{1,6}\s+\S")
+
+
+def strip_bold(text: str) -> str:
+    """Remove bold wrapping the whole text (``**Why?**`` -> ``Why?``), also as HTML."""
+    text = text.strip()
+    for opener, closer in (("**", "**"), ("__", "__"), ("<b>", "</b>"), ("<strong>", "</strong>")):
+        if text.lower().startswith(opener) and text.lower().endswith(closer) and len(text) > len(opener) + len(closer):
+            inner = text[len(opener) : -len(closer)]
+            if opener not in inner.lower():
+                return inner.strip()
+    return text
+
+
+def plain_words(text: str) -> str:
+    """The words of inline Markdown or HTML, markup dropped: enough for a slug or a check."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"[*_`~]+", "", text)
+    return " ".join(text.split())
+
+
+def reads_as_question(text: str) -> bool:
+    """Ends in "?", but for a mark after it: an emoji, a tag such as "(easy)" or "⭐️I"."""
+    words = re.sub(EMOJI + r"\s*$", "", plain_words(text)).rstrip(" *_")
+    if words.endswith("?"):
+        return True
+    after = words.rpartition("?")[2] if "?" in words else ""
+    return bool(after) and len(after.strip()) <= 12 and not re.search(r"[.!]|\w{4,}\s+\w{4,}", after)
+
+
+def question_number(text: str) -> tuple[int, str, str] | None:
+    """(number, text, suffix) of a numbered question: ``1. What?`` / ``Q1: What?`` / ``**1. What?**`` /
+    ``#1 What?`` / ``Question 17a. What?`` (suffix "a")."""
+    inner = strip_bold(text)
+    prefix_bold = re.sub(r"^(\*\*|__)(.+?)\1\s*", r"\2 ", text.strip())  # "**Q1:** Why?" -> "Q1: Why?"
+    for candidate in (inner, text.strip(), prefix_bold):
+        match = NUMBERED.match(candidate)
+        if match:
+            digits = match.group(1) or match.group(4)
+            if len(digits) > 100:  # no question number: a row of digits
+                continue
+            number = int(digits)
+            suffix = (match.group("suffix") or "") if match.group(1) else ""
+            rest = (match.group("rest") if match.group(1) else match.group("rest2")) or ""
+            rest = rest.strip()
+            if candidate is not inner and text.strip().startswith(("**", "__")):
+                mark = text.strip()[:2]
+                if rest.startswith(mark):  # "**Q1:** Why?"
+                    rest = rest[2:]
+                elif rest.endswith(mark):  # "**1. Why?**"
+                    rest = rest[:-2]
+            return number, strip_bold(rest), suffix.lower()
+    match = Q_NUMBERED.match(inner)
+    if match and len(match.group(1)) <= 100:
+        return int(match.group(1)), strip_bold(match.group("rest") or ""), match.group("suffix").lower()
+    return None
+
+
+def bold_question(text: str) -> str | None:
+    if "\n" in text.strip():
+        return None
+    match = BOLD_LINE.match(text.strip())
+    if not match:
+        return None
+    inner = match.group("inner").strip()
+    if not reads_as_question(inner):
+        return None
+    return (inner + match.group("after")).strip()
+
+
+def item_question(item) -> tuple[int | None, str] | None:
+    """(number, text) of a list item that holds a question: it starts with a heading or a bold line."""
+    if item.first == "heading":
+        numbered = question_number(item.first_text)
+        return numbered[:2] if numbered else (item.number, strip_bold(item.first_text))
+    if item.first == "paragraph" and item.first_end == item.start + 1:
+        question = bold_question(item.first_text)
+        if question is not None:
+            asked = QA_Q.match(question)  # "* **Q: What is a pod?**"
+            return item.number, (asked.group("rest").strip() if asked else question)
+    return None
+
+
+def is_marker_text(text: str) -> bool:
+    """ "**Answer:** …", "Answer: …", "A: …", "**Answer**" alone; not "Answer here" or "A list of …"."""
+    match = ANSWER_MARKER.match(text.lstrip())
+    if not match:
+        return False
+    colon = (match.group("colon1") or "") + (match.group("colon2") or "")
+    if ":" in colon or colon.endswith("-"):
+        return True
+    return bool(match.group("open")) and match.group("word").lower() != "a" and not match.group("rest").strip()
+
+
+def marker_kind(unit: Unit) -> str | None:
+    """What kind of answer marker a unit is, if it is one."""
+    if unit.kind == "paragraph":
+        return "paragraph" if is_marker_text(unit.text) else None
+    if unit.kind == "heading" and ANSWER_HEADING.match(plain_words(unit.text)):
+        return "heading"
+    if unit.kind == "details" and ANSWER_SUMMARY.match(html_to_text(unit.text)):
+        return "details"
+    if unit.kind == "list" and unit.items:
+        first = unit.items[0]
+        if first.first == "paragraph" and is_marker_text(first.first_text) and "answer" in first.first_text.lower():
+            return "list"
+    return None
+
+
+def is_question_details(unit: Unit) -> bool:
+    """A details element holds a question unless it is a list of links (translations, a TOC) or empty."""
+    summary = html_to_text(unit.text)
+    if not summary:
+        return False
+    body = unit.body.strip()
+    links = LINK.findall(body)
+    text_without_links = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|[-*+\s]|<[^>]+>", "", body, flags=re.DOTALL)
+    return not (len(links) >= 3 and len(text_without_links) < 20 * len(links))
+
+
+SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+NAMED = re.compile(r"<a\b[^>]*\b(?:name|id)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+def github_anchor(text: str) -> str:
+    """The anchor GitHub gives a heading: its text lower-cased, punctuation dropped, spaces as hyphens."""
+    return SLUG_DROP.sub("", html_to_text(plain_words(text)).lower()).replace(" ", "-")
+
+
+def short(text: str, limit: int = 60) -> str:
+    words = plain_words(text)
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"

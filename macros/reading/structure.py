@@ -1,0 +1,274 @@
+"""A document's structure: sections, their outline, introductions and the parts kept for the home page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from macros.model import (
+    Collection,
+    Heading,
+    Part,
+    Section,
+)
+from macros.reading.answers import finish_questions, is_toc, keep, markdown
+from macros.reading.blocks import Unit, html_to_text
+from macros.reading.patterns import NAMED, TOC_TITLE, github_anchor, is_marker_text, plain_words, strip_bold
+from macros.reading.shapes import QuestionShape, has_own_content
+from macros.reading.state import Candidate, Open, Reading
+
+
+@dataclass
+class Scope:
+    """A heading that is not a question, and what it holds."""
+
+    index: int  # its unit
+    level: int
+    end: int  # the unit index where its scope ends (the next heading at its level or above)
+    content: list[Unit] = field(default_factory=list)  # units directly under it, outside questions
+    section: Section | None = None  # set when a question sits directly under it
+    holds: bool = False  # a question sits under it, or under one of its subheadings
+    seen: bool = False  # outside any answer (a heading inside an answer is the answer's)
+    heading: Heading | None = None  # set when it is in the outline above a section
+
+    def has_content(self) -> bool:
+        return any(u.kind != "hr" and not (u.kind == "html" and not html_to_text(u.text)) for u in self.content)
+
+
+def structure(
+    units: list[Unit],
+    title_index: int | None,
+    questions: dict,
+    collection: Collection,
+    reading: Reading,
+    shape: QuestionShape,
+) -> list[int]:
+    """Walk the units once: sections, questions with their units, the introduction, kept parts.
+
+    Returns the lines (0-based) where each question and each heading outside the answers start:
+    what the document's anchors belong to (see :func:`anchors`).
+    """
+    lines = reading.lines
+    by_unit: dict[int, list[tuple[object, Candidate]]] = {}
+    for key, candidate in questions.items():
+        by_unit.setdefault(candidate.index, []).append((key, candidate))
+    scopes: dict[int, Scope] = {}
+    for index, unit in enumerate(units):
+        if unit.kind == "heading" and index != title_index and index not in by_unit:
+            end = next(
+                (
+                    j
+                    for j in range(index + 1, len(units))
+                    if units[j].kind == "heading" and units[j].level <= unit.level
+                ),
+                len(units),
+            )
+            scopes[index] = Scope(index, unit.level, end)
+    names = Counter(heading_name(u) for u in units if u.kind == "heading")
+    stack: list[Scope] = []
+    boundaries: list[int] = []
+    intro: list[Unit] = []
+    opened: list[Open] = []
+    current: Open | None = None
+
+    def section_for() -> Section:
+        """The section of a question opened now: the deepest heading above it (not a table of
+        contents), or a section without a title, in document order."""
+        for position in range(len(stack) - 1, -1, -1):
+            scope = stack[position]
+            if TOC_TITLE.match(plain_words(units[scope.index].text)):
+                continue
+            if scope.section is None:
+                heading = units[scope.index]
+                scope.section = Section(title=section_title(heading.text), line=heading.line)
+                scope.section.parents = [
+                    outline(outer, units)
+                    for outer in stack[:position]
+                    if not TOC_TITLE.match(plain_words(units[outer.index].text))
+                ]
+                collection.sections.append(scope.section)
+            return scope.section
+        if not collection.sections or collection.sections[-1].title is not None:
+            collection.sections.append(Section(title=None, line=1))
+        return collection.sections[-1]
+
+    for index, unit in enumerate(units):
+        if index == title_index:
+            continue
+        if index in by_unit:
+            if unit.kind == "heading":
+                # A question heading ends the headings below its level, and those at its level
+                # that have content of their own ("## # 2. Data Types" beside "## Q. …" stays).
+                while stack and (
+                    stack[-1].level > unit.level or (stack[-1].level == unit.level and stack[-1].has_content())
+                ):
+                    stack.pop()
+            for key, candidate in by_unit[index]:
+                boundaries.append(shape.starts(unit, key))
+                current = shape.open(unit, key, candidate, section_for(), lines)
+                opened.append(current)
+            continue
+        if unit.kind == "heading":
+            if current is not None and current.level and unit.level > current.level:
+                current.units.append(unit)  # a heading inside the answer
+                continue
+            if current is not None and current.level == unit.level and part_of_answer(units, index, by_unit, names):
+                current.units.append(unit)  # "### Code Example" between "### Q1: …" and "### Q2: …"
+                continue
+            if current is not None and shape.keeps(current, unit, lines):
+                current.units.append(unit)
+                continue
+            current = None
+            while stack and stack[-1].level >= unit.level:
+                stack.pop()
+            stack.append(scopes[index])
+            scopes[index].seen = True
+            boundaries.append(unit.start)
+            continue
+        if current is not None:
+            current.units.append(unit)
+        elif stack:
+            stack[-1].content.append(unit)
+        else:
+            intro.append(unit)
+
+    for unit in intro + [u for scope in scopes.values() if scope.seen for u in scope.content]:
+        if unit.kind == "paragraph" and is_marker_text(unit.text) and collection.shape.kind == "heading":
+            reading.error(
+                unit.line,
+                "answer marker outside any question: put a question heading (for example '## 1. ...?') above it",
+            )
+    collection.intro = markdown(keep(intro, lines, collection, reading.top), lines)
+    for index in sorted(scopes, reverse=True):  # from the deepest up: a heading holds what its subheadings hold
+        scope = scopes[index]
+        scope.holds = scope.section is not None or any(scopes[k].holds for k in scopes if index < k < scope.end)
+    for scope in scopes.values():
+        if scope.section is not None:
+            scope.section.intro = markdown(keep(scope.content, lines, collection, reading.top), lines)
+        elif scope.heading is not None:
+            scope.heading.intro = markdown(keep(scope.content, lines, collection, reading.top), lines)
+    parts(units, scopes, collection, lines, reading.top)
+    finish_questions(opened, collection, reading, shape)
+    collection.sections = [s for s in collection.sections if s.questions]
+    return sorted(boundaries)
+
+
+def part_of_answer(units: list[Unit], index: int, questions: dict, names: Counter[str]) -> bool:
+    """Whether a heading at the level of the question above it is part of that question's answer.
+
+    A reader takes "### Strategy" and "### Code Example" between "### Q1: …" and "### Q2: …"
+    for parts of the first answer: a heading that is no question, with content of its own,
+    followed by more questions at its level. A heading with nothing under it labels what
+    follows (a section), and one after the last question at its level ("## License") is a
+    part of the document; so is a table of contents, and "## # 2. Data Types".
+    """
+    unit = units[index]
+    if TOC_TITLE.match(plain_words(unit.text)) or unit.text.lstrip().startswith("#"):
+        return False
+    if not has_own_content(units, index):
+        return False
+    if names[heading_name(unit)] > 1:
+        return True  # the same part in several answers ("Code Example")
+    for later in range(index + 1, len(units)):
+        other = units[later]
+        if later in questions and (other.kind != "heading" or other.level == unit.level):
+            return True
+        if other.kind == "heading" and other.level < unit.level:
+            return False
+    return False
+
+
+def heading_name(unit: Unit) -> str:
+    return plain_words(unit.text).rstrip(":").lower()
+
+
+def outline(scope: Scope, units: list[Unit]) -> Heading:
+    """The heading of a scope that holds sections, made once for all of them."""
+    if scope.heading is None:
+        unit = units[scope.index]
+        scope.heading = Heading(title=section_title(unit.text), line=unit.line)
+    return scope.heading
+
+
+def parts(
+    units: list[Unit], scopes: dict[int, Scope], collection: Collection, lines: list[str], top: frozenset[str]
+) -> None:
+    """Headings that hold no question, with all they hold: kept for the home page, or a table of
+    contents (dropped with the empty headings right before it)."""
+    quiet: list[tuple[Scope, str, list[Unit]]] = []  # (scope, kind, units)
+    skip_to = -1
+    for index in sorted(scopes):
+        scope = scopes[index]
+        if index < skip_to or scope.holds or not scope.seen:
+            continue
+        skip_to = scope.end
+        inside = units[index + 1 : scope.end]
+        kept = keep(inside, lines, collection, top, count_tocs=False)
+        title = plain_words(units[index].text)
+        has_toc = any(is_toc(u, lines) for u in inside)
+        if TOC_TITLE.match(title) or (has_toc and not [u for u in kept if u.kind != "heading"]):
+            kind = "toc"
+        elif not inside:
+            kind = "empty"
+        else:
+            kind = "part"
+        quiet.append((scope, kind, kept))
+    for k, (scope, kind, kept) in enumerate(quiet):
+        heading = units[scope.index]
+        next_kind = quiet[k + 1][1] if k + 1 < len(quiet) and quiet[k + 1][0].index == scope.end else None
+        if kind == "toc" or (kind == "empty" and next_kind == "toc"):
+            if kind == "toc" or next_kind != "toc":
+                end = units[scope.end - 1].end if kind == "toc" else units[quiet[k + 1][0].end - 1].end
+                collection.dropped.append(f"table of contents (lines {heading.line}-{end})")
+            continue
+        collection.parts.append(Part(section_title(heading.text), markdown(kept, lines), heading.line))
+
+
+def section_title(text: str) -> str:
+    """ "## # 2. Data Types" -> "2. Data Types"; bold around the whole title removed."""
+    return strip_bold(re.sub(r"^#+\s+", "", text.strip()))
+
+
+def h1_sections(units: list[Unit], title_index: int, questions: dict) -> bool:
+    """ "# I. Networking" right above the questions, with more such headings later: sections, not a title."""
+    later = [i for i in range(title_index + 1, len(units)) if units[i].kind == "heading" and units[i].level == 1]
+    if not later:
+        return False
+    question_units = {c.index for c in questions.values()}
+    after = next(
+        (i for i in range(title_index + 1, len(units)) if units[i].kind == "heading" or i in question_units), None
+    )
+    return after is not None and after in question_units
+
+
+def document_title(units: list[Unit]) -> tuple[int | None, str]:
+    """The unit of the document's title (its first level-1 heading, Markdown or HTML) and its text."""
+    for index, unit in enumerate(units):
+        if unit.kind == "heading" and unit.level == 1:
+            return index, strip_bold(unit.text)
+        if unit.kind == "html":
+            match = re.search(r"<h1\b[^>]*>(.*?)</h1>", unit.text, re.IGNORECASE | re.DOTALL)
+            if match:
+                return index, html_to_text(match.group(1))
+        if unit.kind == "heading":
+            return None, ""
+    return None, ""
+
+
+def top_anchors(units: list[Unit], lines: list[str], title: str) -> frozenset[str]:
+    """The anchors of the top of a document: its title's, its table of contents' heading, the
+    ``<a name>`` anchors before its first heading, and GitHub's own (``#readme``, ``#top``)."""
+    anchors = {"top", "readme", "table-of-contents", "contents"}
+    if title:
+        anchors.add(github_anchor(title))
+    first_heading = True
+    for index, unit in enumerate(units):
+        if unit.kind == "heading":
+            following = next((u for u in units[index + 1 :] if u.kind != "hr"), None)
+            if TOC_TITLE.match(plain_words(unit.text)) or (following is not None and is_toc(following, lines)):
+                anchors.add(github_anchor(unit.text))
+            first_heading = False
+        elif first_heading and unit.kind in ("html", "paragraph"):
+            anchors.update(name.lower() for name in NAMED.findall(unit.text))
+    return frozenset(anchors)
