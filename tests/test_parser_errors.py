@@ -94,10 +94,13 @@ def test_empty_document():
     assert len(errors("")) == 1
 
 
-def test_answer_marker_before_any_question():
-    assert errors("# T\n**Answer:** orphan\n## 1. Q?\n**Answer:** a\n") == [
-        "qa.md:2: answer marker outside any question: put a question heading (for example '## 1. ...?') above it"
+def test_answer_marker_before_any_question_is_shown_where_it_stands():
+    source = "# T\n**Answer:** orphan\n## 1. Q?\n**Answer:** a\n"
+    assert warnings(source) == [
+        "qa.md:2: answer marker outside any question: it is shown where it stands; put a question heading "
+        "(for example '## 1. ...?') above it"
     ]
+    assert parse_text(source, "qa.md").intro == "**Answer:** orphan"
 
 
 def test_unnumbered_heading_at_question_level_is_a_part_of_the_page():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -49,32 +50,84 @@ def structure(
     Returns the lines (0-based) where each question and each heading outside the answers start:
     what the document's anchors belong to (see :func:`anchors`).
     """
-    lines = reading.lines
-    by_unit: dict[int, list[tuple[object, Candidate]]] = {}
-    for key, candidate in questions.items():
-        by_unit.setdefault(candidate.index, []).append((key, candidate))
-    scopes: dict[int, Scope] = {}
-    for index, unit in enumerate(units):
-        if unit.kind == "heading" and index != title_index and index not in by_unit:
-            end = next(
-                (
-                    j
-                    for j in range(index + 1, len(units))
-                    if units[j].kind == "heading" and units[j].level <= unit.level
-                ),
-                len(units),
-            )
-            scopes[index] = Scope(index, unit.level, end)
-    names = Counter(heading_name(u) for u in units if u.kind == "heading")
-    stack: list[Scope] = []
-    boundaries: list[int] = []
-    intro: list[Unit] = []
-    opened: list[Open] = []
-    current: Open | None = None
+    walk = _Walk(units, title_index, questions, collection, reading, shape)
+    walk.run()
+    walk.finish()
+    return sorted(walk.boundaries)
 
-    def section_for() -> Section:
+
+class _Walk:
+    """One pass over a document's units, placing each: in a question, under a heading, or in the
+    introduction (see :func:`structure`)."""
+
+    def __init__(self, units, title_index, questions, collection, reading, shape) -> None:
+        self.units, self.title_index, self.collection, self.reading, self.shape = (
+            units,
+            title_index,
+            collection,
+            reading,
+            shape,
+        )
+        self.by_unit: dict[int, list[tuple[object, Candidate]]] = {}
+        for key, candidate in questions.items():
+            self.by_unit.setdefault(candidate.index, []).append((key, candidate))
+        self.scopes = _scopes(units, title_index, self.by_unit)
+        self.names = Counter(heading_name(u) for u in units if u.kind == "heading")
+        self.stack: list[Scope] = []
+        self.boundaries: list[int] = []
+        self.intro: list[Unit] = []
+        self.opened: list[Open] = []
+        self.current: Open | None = None
+
+    def run(self) -> None:
+        for index, unit in enumerate(self.units):
+            if index == self.title_index:
+                continue
+            if index in self.by_unit:
+                self._questions(index, unit)
+            elif unit.kind == "heading":
+                self._heading(index, unit)
+            elif self.current is not None:
+                self.current.units.append(unit)
+            elif self.stack:
+                self.stack[-1].content.append(unit)
+            else:
+                self.intro.append(unit)
+
+    def _questions(self, index: int, unit: Unit) -> None:
+        stack = self.stack
+        if unit.kind == "heading":
+            # A question heading ends the headings below its level, and those at its level
+            # that have content of their own ("## # 2. Data Types" beside "## Q. …" stays).
+            while stack and (
+                stack[-1].level > unit.level or (stack[-1].level == unit.level and stack[-1].has_content())
+            ):
+                stack.pop()
+        for key, candidate in self.by_unit[index]:
+            self.boundaries.append(self.shape.starts(unit, key))
+            self.current = self.shape.open(unit, key, candidate, self._section(), self.reading.lines)
+            self.opened.append(self.current)
+
+    def _heading(self, index: int, unit: Unit) -> None:
+        current = self.current
+        if current is not None and (
+            (current.level and unit.level > current.level)  # a heading inside the answer
+            or (current.level == unit.level and part_of_answer(self.units, index, self.by_unit, self.names))
+            or self.shape.keeps(current, unit, self.reading.lines)
+        ):
+            current.units.append(unit)
+            return
+        self.current = None
+        while self.stack and self.stack[-1].level >= unit.level:
+            self.stack.pop()
+        self.stack.append(self.scopes[index])
+        self.scopes[index].seen = True
+        self.boundaries.append(unit.start)
+
+    def _section(self) -> Section:
         """The section of a question opened now: the deepest heading above it (not a table of
         contents), or a section without a title, in document order."""
+        units, stack, collection = self.units, self.stack, self.collection
         for position in range(len(stack) - 1, -1, -1):
             scope = stack[position]
             if TOC_TITLE.match(plain_words(units[scope.index].text)):
@@ -93,65 +146,48 @@ def structure(
             collection.sections.append(Section(title=None, line=1))
         return collection.sections[-1]
 
-    for index, unit in enumerate(units):
-        if index == title_index:
-            continue
-        if index in by_unit:
-            if unit.kind == "heading":
-                # A question heading ends the headings below its level, and those at its level
-                # that have content of their own ("## # 2. Data Types" beside "## Q. …" stays).
-                while stack and (
-                    stack[-1].level > unit.level or (stack[-1].level == unit.level and stack[-1].has_content())
-                ):
-                    stack.pop()
-            for key, candidate in by_unit[index]:
-                boundaries.append(shape.starts(unit, key))
-                current = shape.open(unit, key, candidate, section_for(), lines)
-                opened.append(current)
-            continue
-        if unit.kind == "heading":
-            if current is not None and current.level and unit.level > current.level:
-                current.units.append(unit)  # a heading inside the answer
-                continue
-            if current is not None and current.level == unit.level and part_of_answer(units, index, by_unit, names):
-                current.units.append(unit)  # "### Code Example" between "### Q1: …" and "### Q2: …"
-                continue
-            if current is not None and shape.keeps(current, unit, lines):
-                current.units.append(unit)
-                continue
-            current = None
-            while stack and stack[-1].level >= unit.level:
-                stack.pop()
-            stack.append(scopes[index])
-            scopes[index].seen = True
-            boundaries.append(unit.start)
-            continue
-        if current is not None:
-            current.units.append(unit)
-        elif stack:
-            stack[-1].content.append(unit)
-        else:
-            intro.append(unit)
+    def finish(self) -> None:
+        """Introductions, what each heading holds, the kept parts, and the questions' answers."""
+        collection, reading, lines, scopes = self.collection, self.reading, self.reading.lines, self.scopes
+        for unit in self.intro + [u for scope in scopes.values() if scope.seen for u in scope.content]:
+            if unit.kind == "paragraph" and is_marker_text(unit.text) and collection.shape.kind == "heading":
+                reading.warn(
+                    unit.line,
+                    "answer marker outside any question: it is shown where it stands; put a question "
+                    "heading (for example '## 1. ...?') above it",
+                )
+        collection.intro = markdown(keep(self.intro, lines, collection, reading.top), lines)
+        holders: list[int] = []  # scopes that hold a question, deepest first
+        for index in sorted(scopes, reverse=True):
+            scope = scopes[index]
+            inside = bisect_left(holders, scope.end) - bisect_right(holders, index)
+            scope.holds = scope.section is not None or inside > 0
+            if scope.holds:
+                insort(holders, index)
+        for scope in scopes.values():
+            held = scope.section or scope.heading
+            if held is not None:
+                held.intro = markdown(keep(scope.content, lines, collection, reading.top), lines)
+        parts(self.units, scopes, collection, lines, reading.top)
+        finish_questions(self.opened, collection, reading, self.shape)
+        collection.sections = [s for s in collection.sections if s.questions]
 
-    for unit in intro + [u for scope in scopes.values() if scope.seen for u in scope.content]:
-        if unit.kind == "paragraph" and is_marker_text(unit.text) and collection.shape.kind == "heading":
-            reading.error(
-                unit.line,
-                "answer marker outside any question: put a question heading (for example '## 1. ...?') above it",
-            )
-    collection.intro = markdown(keep(intro, lines, collection, reading.top), lines)
-    for index in sorted(scopes, reverse=True):  # from the deepest up: a heading holds what its subheadings hold
-        scope = scopes[index]
-        scope.holds = scope.section is not None or any(scopes[k].holds for k in scopes if index < k < scope.end)
-    for scope in scopes.values():
-        if scope.section is not None:
-            scope.section.intro = markdown(keep(scope.content, lines, collection, reading.top), lines)
-        elif scope.heading is not None:
-            scope.heading.intro = markdown(keep(scope.content, lines, collection, reading.top), lines)
-    parts(units, scopes, collection, lines, reading.top)
-    finish_questions(opened, collection, reading, shape)
-    collection.sections = [s for s in collection.sections if s.questions]
-    return sorted(boundaries)
+
+def _scopes(units: list[Unit], title_index: int | None, questions: dict) -> dict[int, Scope]:
+    """A scope for every heading that is no question: where it ends (the next heading at its level
+    or above)."""
+    scopes: dict[int, Scope] = {}
+    open_at: list[tuple[int, int]] = []  # (level, index) of headings whose end is not found yet
+    for index, unit in enumerate(units):
+        if unit.kind != "heading":
+            continue
+        while open_at and open_at[-1][0] >= unit.level:
+            _, start = open_at.pop()
+            scopes[start].end = index
+        if index != title_index and index not in questions:
+            scopes[index] = Scope(index, unit.level, len(units))
+            open_at.append((unit.level, index))
+    return scopes
 
 
 def part_of_answer(units: list[Unit], index: int, questions: dict, names: Counter[str]) -> bool:
