@@ -1,7 +1,7 @@
 """Build-time package of the study site.
 
-:mod:`macros.parser` reads Q&A documents into :mod:`macros.model`; :mod:`macros.render`
-renders their content; :mod:`macros.plugin` plugs it all into MkDocs. This module is the
+:mod:`macros.reading.parser` reads Q&A documents into :mod:`macros.model`; :mod:`macros.render.renderer`
+renders their content; :mod:`macros.plugin.qa` plugs it all into MkDocs. This module is the
 entry point of mkdocs-macros: it registers the small macros that hand-written pages call.
 """
 

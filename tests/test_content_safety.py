@@ -38,7 +38,7 @@ OUR_SCRIPTS = {
 }
 
 
-# The controls our pages write themselves (macros/pages.py, overrides/404.html), each by
+# The controls our pages write themselves (macros/outputs/pages.py, overrides/404.html), each by
 # its exact attributes: the answer's keys hint, the glossary's filter box, the 404 page's
 # search button.
 OUR_CONTROLS = [

@@ -1,5 +1,5 @@
 """Question pages are read by one Python-Markdown instance per build (``_QuestionPage`` in
-``macros/plugin.py``), not one per page as MkDocs reads pages: the same site, byte for byte.
+``macros/plugin/qa.py``), not one per page as MkDocs reads pages: the same site, byte for byte.
 
 A navigation written in ``mkdocs.yml`` turns that off (MkDocs then makes the pages, titled
 as that navigation says). Written as the plugin would write it, it must give the same site.

@@ -31,7 +31,7 @@ SIZE_BUDGET = 25_000
 """Gzip bytes of the self-test's own JS and CSS and its scheduler library, as served one by one.
 
 The built site serves srs.js, selftest.js and selftest.css without comments and spaces
-(macros/minify.py; the sources keep them): 22,018 bytes in all, 7,915 of them the library.
+(macros/outputs/minify.py; the sources keep them): 22,018 bytes in all, 7,915 of them the library.
 Served as written they would be 28,529, over this budget.
 """
 

@@ -2,7 +2,7 @@
 
 Python-Markdown's inline patterns scan forward from each ``[``, ``![``, ``[^``, ``](`` and
 ``<`` that never closes, so a few kilobytes of them would take minutes; the renderer makes
-those scans linear (``macros/linear.py``, ``macros/source.py``). Each document here has one
+those scans linear (``macros/render/linear.py``, ``macros/render/github.py``). Each document here has one
 question whose answer is SIZE bytes of one pattern; each is built the user's way
 (``mkdocs build`` with ``QA_SOURCE``) in a fresh process, and compared with a document of
 the same shape whose answer is SIZE bytes of plain words, built in the same run.

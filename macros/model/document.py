@@ -1,6 +1,6 @@
 """The model of a Q&A document: Collection → Section → Question, and each question's identity.
 
-No MkDocs, no Jinja, no Markdown rendering: :mod:`macros.parser` builds these objects from
+No MkDocs, no Jinja, no Markdown rendering: :mod:`macros.reading.parser` builds these objects from
 a source document and everything else (pages, self-test, Anki deck, PDF book, the
 JavaScript through the data the build writes) reads them.
 
@@ -254,7 +254,7 @@ class Section:
 
 @dataclass
 class Shape:
-    """How a document writes its questions (see :mod:`macros.parser`)."""
+    """How a document writes its questions (see :mod:`macros.reading.parser`)."""
 
     kind: str = "heading"  # heading, details, list, bold, qa-pairs
     numbered: bool = True

@@ -1,13 +1,13 @@
 """The PDF book: the whole collection as one paged document (no MkDocs import).
 
-Built from the same model as the site (:mod:`macros.model`, :mod:`macros.glossary`),
+Built from the same model as the site (:mod:`macros.model`, :mod:`macros.reading.glossary`),
 never from the built HTML. :func:`book_html` writes one HTML document: a cover, a
 table of contents, every question on a page of its own with its answer in full,
 and a glossary appendix. :func:`write_book` renders it with WeasyPrint and the
 paged-media stylesheet ``book.css`` that sits beside this module.
 
-Content is rendered by the site's own renderer (:mod:`macros.render`) for the
-:data:`~macros.render.BOOK` target: the same extensions and content policy as the
+Content is rendered by the site's own renderer (:mod:`macros.render.renderer`) for the
+:data:`~macros.render.renderer.BOOK` target: the same extensions and content policy as the
 pages, code highlighted with inline styles, headings shifted to the chapter's depth,
 and the first mention of each glossary term linked to its entry in the appendix.
 """
@@ -335,7 +335,7 @@ def _key_terms(terms: list[Term], level: int) -> str:
     """The terms a question uses, with their definitions; each name links to its glossary entry.
 
     No page numbers here: they point forward to the glossary, so WeasyPrint would lay out
-    every question page twice (the book took half as long again).
+    every question page twice.
     """
     items = "\n".join(
         f'<li><a class="name" href="#{_term_id(t.id)}">{_e(t.term)}</a>: {_e(t.short)}</li>' for t in terms
@@ -421,7 +421,7 @@ def _weasyprint_messages() -> Iterator[list[str]]:
 
 def _fetcher(roots: list[Path]):
     """A URL fetcher for ``data:`` URLs and files inside ``roots`` (the documents' folders, see
-    :meth:`macros.site.Site.fence`), symlinks resolved: the book never reaches the network or
+    :meth:`macros.outputs.site.Site.fence`), symlinks resolved: the book never reaches the network or
     any other file of this machine, whatever the content asks for."""
     from urllib.parse import unquote, urlsplit
 

@@ -87,7 +87,7 @@ def topic_order(mapping) -> tuple:
     site (1, 2, ..., 10, not "1", "10", "2"), then other pages by title.
 
     Material's tags plugin calls it with a mapping of a page to its tags
-    (``listings_sort_by: !!python/name:macros.nav.topic_order`` in ``mkdocs.yml``); the
+    (``listings_sort_by: !!python/name:macros.outputs.nav.topic_order`` in ``mkdocs.yml``); the
     plugin sets ``qa_order`` on every question page.
     """
     page = mapping.item

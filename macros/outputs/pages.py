@@ -1,7 +1,7 @@
 """The Markdown of the generated pages: question pages, the home page, the glossary page.
 
 No MkDocs import. A page's Markdown is ours: headings (they belong in the table of
-contents) and markers for finished HTML (``put``, see :mod:`macros.blocks`), so no Q&A
+contents) and markers for finished HTML (``put``, see :mod:`macros.plugin.stash`), so no Q&A
 content ever reaches Python-Markdown a second time, and nothing the content holds is read
 as our own syntax.
 """
@@ -67,8 +67,8 @@ def question_page(
     topics (which come from those terms) are inside ``<details id="answer">``, and "Key terms"
     is no heading of the table of contents. Material's tag chips above the title are hidden.
 
-    The plugin hands the metadata to MkDocs directly: no YAML is written for a thousand
-    pages only to be parsed back.
+    The plugin hands the metadata to MkDocs directly: no YAML is written for every page only
+    to be parsed back.
 
     Args:
         site: the site.
@@ -91,8 +91,8 @@ def question_page(
         meta["tags"] = tags
         meta["hide"] = ["tags"]  # shown inside the answer instead (they come from its terms)
     # Everything between the title and "Related questions" is one piece of finished HTML: the
-    # page's Markdown is then three short blocks, which Python-Markdown reads in a fraction of
-    # the time a block per piece took (a thousand pages are read in every build).
+    # page's Markdown is then three short blocks, and Python-Markdown's work on every page of
+    # every build stays small.
     blocks = [f'<p class="qa-eyebrow" data-search-exclude>{_t(question.where)}</p>']
     ids: list[str] = []
     if selftest_url and question.answered:
@@ -314,7 +314,7 @@ def glossary_markdown(
         put: keeps finished HTML out of the Markdown.
         here: the glossary page's URL from the site root.
         unsearched: is handed the HTML of each entry's "Appears in" list, which the search
-            index leaves out (most of the page at a thousand questions): the plugin hands the
+            index leaves out (most of the page in a big document): the plugin hands the
             search plugin the page without it (see ``QAPlugin._search_reads_less``).
     """
     by_letter: dict[str, list[Term]] = {}

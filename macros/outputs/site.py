@@ -1,6 +1,6 @@
 """The study site as data: the collections, the glossary, the renderer, and what each page gets.
 
-No MkDocs import: the plugin (:mod:`macros.plugin`) and the command-line scripts build a
+No MkDocs import: the plugin (:mod:`macros.plugin.qa`) and the command-line scripts build a
 :class:`Site` the same way and read everything from it.
 """
 

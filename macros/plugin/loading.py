@@ -1,7 +1,7 @@
 """Reading a site's input as its ``mkdocs.yml`` names it: sources, glossary, renderer.
 
 The plugin and the command-line scripts (which load ``mkdocs.yml`` with MkDocs' own
-``load_config``) build their :class:`~macros.site.Site` here, the same way. Every problem
+``load_config``) build their :class:`~macros.outputs.site.Site` here, the same way. Every problem
 is a :class:`~macros.model.Diagnostic` at ``FILE:LINE``: the source's, the glossary's, or
 ``mkdocs.yml``'s line of the option at fault.
 """

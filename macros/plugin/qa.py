@@ -133,7 +133,7 @@ class QAPlugin(BasePlugin[QAConfig]):
                 files.remove(file)  # shown through the generated pages, not published raw
         if site.glossary is not None and (page := files.get_file_from_path(self.config.glossary_page)):
             page.edit_uri = self.config.glossary  # the glossary page's edit button opens the data
-            self.blocks.quiet = {page.src_uri}  # a heading per term (see macros/blocks.py)
+            self.blocks.quiet = {page.src_uri}  # a heading per term (see macros/plugin/stash.py)
         present = {f.src_uri for f in files.documentation_pages()}
         self.urls = {
             name: page_url(name, config.use_directory_urls) if name in present else ""
@@ -344,10 +344,10 @@ class QAPlugin(BasePlugin[QAConfig]):
 class _QuestionPage(Page):
     """A question page, read by one Python-Markdown instance for the whole build.
 
-    MkDocs makes a new instance, with every extension of ``mkdocs.yml``, for each page
-    (about a millisecond each: a second in a build of a thousand questions). A question
+    MkDocs makes a new instance, with every extension of ``mkdocs.yml``, for each page, a
+    cost that grows with the number of questions. A question
     page's Markdown is ours (its title, finished HTML and a heading; see
-    :func:`macros.pages.question_page`) and holds no link for MkDocs to resolve or check, so
+    :func:`macros.outputs.pages.question_page`) and holds no link for MkDocs to resolve or check, so
     one instance, with the same extensions and reset between pages, reads them all, to the
     same HTML and table of contents. The anchors MkDocs checks links against are its
     headings' (the finished HTML's are added in ``on_page_content``).

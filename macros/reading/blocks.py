@@ -4,7 +4,7 @@ markdown-it-py (CommonMark, with GitHub's tables and strikethrough) splits the d
 into blocks exactly where GitHub does: headings, paragraphs, lists and their items,
 fences, HTML blocks. On top of that, ``<details>`` elements (whose HTML spans several
 blocks whenever their content is Markdown) are grouped into one unit with their
-``<summary>`` and their body. :mod:`macros.parser` reads questions from these units;
+``<summary>`` and their body. :mod:`macros.reading.parser` reads questions from these units;
 it never matches a regular expression against the raw lines of the document.
 """
 

@@ -15,7 +15,7 @@ The :class:`Matcher` finds mentions in plain text: case-insensitive, on word
 boundaries, plurals and aliases included, longest match first, one pass over
 the text whatever the number of terms. A hyphen joined to a word is not a
 boundary, so "GPT" is not found in "GPT-4o" nor "autoregressive model" in
-"non-autoregressive model". :mod:`macros.render` applies it to a Python-Markdown
+"non-autoregressive model". :mod:`macros.render.renderer` applies it to a Python-Markdown
 element tree, never inside code, headings or links.
 """
 
@@ -115,7 +115,7 @@ class Glossary:
 # --------------------------------------------------------------------------- loading
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when there, 10x faster
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when there: much faster
     """Safe loader that records the line of every mapping under the key ``__line__``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

@@ -1,6 +1,6 @@
 """Q&A documents as people write them: reads one into the model (:mod:`macros.model`).
 
-A document is read as GitHub reads it (:mod:`macros.source` gives its top-level units:
+A document is read as GitHub reads it (:mod:`macros.reading.blocks` gives its top-level units:
 headings, paragraphs, lists, ``<details>`` elements ...). Its questions share a shape,
 and the shape decides what else is a question:
 

@@ -1,7 +1,7 @@
 """GitHub's emoji names for pymdownx.emoji, loaded once for the whole build.
 
-pymdownx.emoji's own ``gemoji`` index deep-copies its table of 1,800 emoji for every
-Python-Markdown instance, and MkDocs makes an instance per page: 60 ms a page, more than
+pymdownx.emoji's own ``gemoji`` index deep-copies its whole table of emoji for every
+Python-Markdown instance, and MkDocs makes an instance per page: that costs more than
 rendering most pages. The emoji extension only reads the index, so one copy serves all.
 """
 

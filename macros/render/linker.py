@@ -1,6 +1,6 @@
 """The glossary linker as a plain Python-Markdown extension, usable without the ``qa`` plugin.
 
-The site's renderer links glossary terms itself (:mod:`macros.render`); this extension
+The site's renderer links glossary terms itself (:mod:`macros.render.renderer`); this extension
 gives any Python-Markdown user the same links, with the same matcher and the same rules
 (first mention, never in code, headings or links), for example an engine that runs
 Python-Markdown extensions but not MkDocs plugins::

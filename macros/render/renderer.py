@@ -385,7 +385,7 @@ class QAContent(Extension):
 
     - GitHub's reading of the source (nested lists, lists that interrupt a paragraph, HTML
       blocks), headings shifted below the output's question heading;
-    - the content policy: raw HTML rendered and cleaned as GitHub does (:mod:`macros.sanitize`);
+    - the content policy: raw HTML rendered and cleaned as GitHub does (:mod:`macros.render.sanitize`);
     - glossary links on first mention (outside code, headings and links), external links
       marked, ids and links as the :class:`Target` wants.
 

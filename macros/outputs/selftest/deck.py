@@ -17,7 +17,7 @@ __all__ = ["ANKI_PATH", "APKG_PATH", "anki_tsv", "deck_name", "note_back", "note
 ANKI_PATH = "self-test/anki-deck.txt"
 """Where the Anki text import file is published, relative to the site root."""
 APKG_PATH = "self-test/anki-deck.apkg"
-"""Where the Anki package (:mod:`macros.anki`) is published: beside the text file."""
+"""Where the Anki package (:mod:`macros.outputs.selftest.anki`) is published: beside the text file."""
 
 
 def _field(text: str) -> str:

@@ -143,7 +143,7 @@ def selftest_markdown(
 
     Args:
         site: the site.
-        put: keeps finished HTML out of the Markdown (see :mod:`macros.blocks`).
+        put: keeps finished HTML out of the Markdown (see :mod:`macros.plugin.stash`).
         here: the self-test page's URL from the site root.
         anki_url: URL of the Anki file from the site root (None: no deck).
     """
