@@ -146,6 +146,12 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
         "qa-pairs": len(pairs),
     }
     best = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+    leaves = leaf_headings(units, headings)
+    if len(leaves) >= max(5, 2 * counts[best]):
+        # Questions written as plain headings, with neither number nor "?": the headings that
+        # hold no other heading and have text of their own, as a reader takes them.
+        rule = "a heading is a question when it holds no other heading and has text of its own"
+        return Headings(Shape("heading", numbered=False, rule=rule)), leaves
     if counts[best] == 0:
         return Headings(Shape("heading")), {}
     if best == "numbered" or (best == "asking" and counts["numbered"] >= counts["asking"]):
@@ -186,6 +192,41 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
         chosen[(i, -1)] = Candidate(i, number, text, units[i].level, suffix)  # type: ignore[index]
     numbers = Counter(c.number is not None for c in chosen.values())
     return ListItems(Shape("list", numbered=numbers[True] >= numbers[False])), chosen
+
+
+PART_TITLES = re.compile(
+    r"^\W*(?:licen[sc]e|contributing|contributors?|contribution|acknowledge?ments?|credits?|authors?|about|support|"
+    r"sponsors?|donate|donations?|changelog|references|resources|further reading|see also|links|"
+    r"table of contents|contents|introduction|disclaimer)\W*$",
+    re.IGNORECASE,
+)
+"""Titles of a document's own parts: never questions, whatever they hold."""
+
+
+def leaf_headings(units: list[Unit], headings: list[tuple[int, Unit]]) -> dict[int, Candidate]:
+    """Headings that hold no other heading, and text of their own that is not only links; and
+    a heading with text of its own whose subheadings hold none ("### Kinds of tests", its
+    answer, then "#### Unit tests", "#### Smoke tests"): its subheadings are parts of its answer."""
+    chosen: dict[int, Candidate] = {}
+    inside_until = -1  # the parts of an answer chosen above run to this heading
+    for k, (i, unit) in enumerate(headings):
+        if k < inside_until:
+            continue
+        end = next((m for m in range(k + 1, len(headings)) if headings[m][1].level <= unit.level), len(headings))
+        below = headings[k + 1 : end]
+        if below and (any(b.level > below[0][1].level for _, b in below) or not has_own_content(units, i)):
+            continue  # it holds sections: a section itself
+        if below:
+            inside_until = end
+        title = plain_words(unit.text)
+        if PART_TITLES.match(title) or TOC_TITLE.match(title) or not has_own_content(units, i):
+            continue
+        if only_links(units, i):
+            continue
+        number = question_number(unit.text)
+        text = number[1] if number and number[1] else strip_bold(Q_PREFIX.sub(r"\g<rest>", unit.text))
+        chosen[i] = Candidate(i, number[0] if number else None, text, unit.level, number[2] if number else "")
+    return chosen
 
 
 def numbered_headings(units: list[Unit], numbered: dict[int, tuple[int, str, str]]) -> dict[int, Candidate]:
