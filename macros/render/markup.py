@@ -1,0 +1,106 @@
+"""The markup contract: the class names, ids and data attributes the Python side writes into
+the site's pages, which the site's scripts (``docs/javascripts/``) and styles
+(``docs/stylesheets/``) read.
+
+Every module that writes one of these names uses the constant, never the string: a name
+changes here, and ``tests/test_markup.py`` finds each script or style that still reads the
+old one. The content policy (:mod:`macros.render.sanitize`) reads the same names, to keep
+content from taking them. It sits in the render layer, the lowest that writes HTML, so the
+renderer and every output can import it.
+
+Names the scripts make and style themselves (the definition box, the self-test's controls)
+are theirs, not listed here; the book and the Anki cards are documents of their own, with
+their own stylesheets.
+"""
+
+from __future__ import annotations
+
+import json
+
+# --------------------------------------------------------------------------- content
+
+TERM = "qa-term"
+"""A link from a glossary term's mention to its entry (its definition shows on hover)."""
+EXTERNAL = "qa-external"
+"""A link to another site (still a link on paper)."""
+REMOTE_IMAGE = "qa-remote-image"
+"""An image of another site written as a link to it (``remote_images: link``)."""
+NO_LINK = "qa-nolink"
+"""Set on content (``{: .qa-nolink }``): no glossary link is made inside it."""
+
+# --------------------------------------------------------------------------- question pages
+
+EYEBROW = "qa-eyebrow"
+"""Where the question sits (collection, section), above its title."""
+BODY = "qa-body"
+"""The question's body, between its title and its answer."""
+ANSWER = "qa-answer"
+"""The class of a collapsible answer, on question pages and in the plain self-test."""
+ANSWER_ID = "answer"
+"""A question page's answer (``details#answer``): key A opens it, a search match opens it."""
+KEY_TERMS = "qa-key-terms"
+KEY_TERMS_ID = "key-terms"
+"""The key terms inside the answer, and their heading."""
+TOPICS = "qa-topics"
+RELATED_ID = "related-questions"
+KEYS_HINT = "qa-keys-hint"
+KEYS_HINT_ALL = "qa-keys-hint__all"
+DATA_KEYS = "data-qa-keys"
+"""A button that opens the list of keys."""
+SELFTEST_STATUS = "qa-selftest-status"
+DATA_CARD = "data-qa-card"
+"""The self-test card of an element: a question page's status line, a home page item."""
+
+# --------------------------------------------------------------------------- home page
+
+TITLE = "qa-title"
+INTRO = "qa-intro"
+LEAD = "qa-lead"
+QUESTIONS = "qa-questions"
+NUMBER = "qa-num"
+STUDY_LINKS = "qa-study-links"
+
+# --------------------------------------------------------------------------- glossary page
+
+GLOSSARY_LEAD = "qa-glossary-lead"
+FILTER = "qa-filter"
+FILTER_ID = "qa-filter"
+FILTER_COUNT = "qa-filter__count"
+FILTER_COUNT_ID = "qa-filter-count"
+AZ = "qa-az"
+LETTER_PREFIX = "letter-"
+"""The id of a letter's heading is this and the letter (``letter-a``, ``letter-other``)."""
+FACTS = "qa-facts"
+ALSO = "qa-also"
+APPEARS = "qa-appears"
+
+# --------------------------------------------------------------------------- self-test page
+
+SELFTEST = "qa-st"
+SELFTEST_ID = "qa-selftest"
+"""Where the self-test app goes; its scripts are fetched where it is."""
+SELFTEST_DATA_ID = "qa-selftest-data"
+"""The cards, as JSON (:func:`json_for_html`), in a ``<div hidden>``."""
+ST_NO_SCRIPT = "qa-st-nojs"
+ST_ANKI = "qa-st-anki"
+ST_PLAIN = "qa-st-plain"
+ST_ITEM = "qa-st-item"
+ST_LINES = "qa-st-lines"
+ST_CHECK = "qa-st-check"
+ST_KEY = "qa-st-key"
+
+# --------------------------------------------------------------------------- every page
+
+KEYS_DATA_ID = "qa-keys-data"
+"""The list of keys (:mod:`macros.outputs.keys`), as JSON in a ``<script type="application/json">``."""
+
+IDS = frozenset(
+    {ANSWER_ID, KEY_TERMS_ID, RELATED_ID, FILTER_ID, FILTER_COUNT_ID, SELFTEST_ID, SELFTEST_DATA_ID, KEYS_DATA_ID}
+)
+"""Every id of the site's own page parts: content may not take one (:mod:`macros.render.sanitize`)."""
+
+
+def json_for_html(data: object) -> str:
+    """JSON that is safe as the text of any HTML element: no ``<``, ``>`` or ``&``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
