@@ -9,8 +9,9 @@ content from taking them. It sits in the render layer, the lowest that writes HT
 renderer and every output can import it.
 
 Names the scripts make and style themselves (the definition box, the self-test's controls)
-are theirs, not listed here; the book and the Anki cards are documents of their own, with
-their own stylesheets.
+are theirs, not listed here. The PDF book is a document of its own, with its own names
+(:class:`Book`) and stylesheet; so are the Anki cards, whose note type keeps its template
+and style side by side (:mod:`macros.outputs.selftest.anki`).
 """
 
 from __future__ import annotations
@@ -93,6 +94,52 @@ ST_KEY = "qa-st-key"
 
 KEYS_DATA_ID = "qa-keys-data"
 """The list of keys (:mod:`macros.outputs.keys`), as JSON in a ``<script type="application/json">``."""
+
+# --------------------------------------------------------------------------- the PDF book
+
+
+class Book:
+    """The PDF book's names (:mod:`macros.outputs.book`), which ``book.css`` styles. The book
+    is a document of its own: these never meet the site's scripts or styles."""
+
+    COVER = "cover"
+    SUBTITLE = "subtitle"
+    RULE = "rule"
+    COUNTS = "counts"
+    AUTHOR = "author"
+    BUILT = "built"
+    CONTENTS = "toc"
+    CONTENTS_ID = "contents"
+    CONTENTS_PART = "toc-part"
+    CONTENTS_QUESTION = "toc-q"
+    CONTENTS_NUMBER = "n"
+    CONTENTS_TITLE = "t"
+    INTRODUCTION_ID = "introduction"
+    PART = "part"
+    PART_TITLE = "part-title"
+    BOOKMARK = "bm-"
+    """A heading in the PDF's outline: this and its level, 1 to 3 (``bm-1``)."""
+    QUESTION = "question"
+    EYEBROW = "eyebrow"
+    QUESTION_TITLE = "q-title"
+    QUESTION_NUMBER = "q-num"
+    QUESTION_BODY = "q-body"
+    ANSWER = "answer"
+    ANSWER_LABEL = "answer-label"
+    KEY_TERMS = "key-terms"
+    KEY_TERMS_TITLE = "kt-title"
+    TERM_NAME_LINK = "name"
+    GLOSSARY = "glossary"
+    GLOSSARY_ID = "glossary"
+    LEAD = "lead"
+    ENTRIES = "entries"
+    LETTER = "letter"
+    ENTRY = "entry"
+    TERM_NAME = "term-name"
+    FACTS = "facts"
+    LABEL = "label"
+    USES = "uses"
+
 
 IDS = frozenset(
     {ANSWER_ID, KEY_TERMS_ID, RELATED_ID, FILTER_ID, FILTER_COUNT_ID, SELFTEST_ID, SELFTEST_DATA_ID, KEYS_DATA_ID}
