@@ -196,7 +196,7 @@ def test_question_pages_carry_their_maths_and_money_as_text(maths_site: Path):
         pages["5"].h1.get_text().rstrip("¶")
         == "A ticket costs $5 and a programme $10: how much do two friends spend on both?"
     )
-    # Nothing is loaded for maths by the page itself: qa.js fetches KaTeX where it is needed.
+    # Nothing is loaded for maths by the page itself: maths.js fetches KaTeX where it is needed.
     for page in pages.values():
         assert not [t for t in page.find_all(["script", "link"]) if "katex" in (t.get("src") or t.get("href") or "")]
 

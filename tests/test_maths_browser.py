@@ -71,7 +71,7 @@ def test_a_page_without_maths_loads_nothing_for_it(tab: Tab, maths_url: str, num
     page.wait_for_load_state("networkidle")
     page.mouse.wheel(0, 4000)
     page.wait_for_timeout(300)
-    assert any(u.endswith("/javascripts/qa.js") for u in tab.requests), "the loader ran on this page"
+    assert any(u.endswith("/javascripts/maths.js") for u in tab.requests), "the maths loader ran on this page"
     assert katex_requests(tab) == []
     assert page.evaluate("typeof window.katex") == "undefined"
     assert page.locator('link[href*="katex"], script[src*="katex"]').count() == 0

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
+from macros.outputs.keys import KEYS
 from macros.reading.glossary import load_glossary
 
 from .conftest import ROOT
@@ -184,6 +185,10 @@ def test_question_mark_opens_the_list_of_keys_as_a_dialog_that_esc_closes(open_p
     text = " ".join(dialog.inner_text().split())
     for key, what in (("A", "show or hide the answer"), ("N", "next question"), ("P", "previous question")):
         assert f"{key} {what}" in text
+    # every key of the list the build writes (macros/outputs/keys.py), under its heading
+    for group in KEYS:
+        assert group.where in text
+        assert all(f"{k.key} {k.does}" in text for k in group.keys), group.where
     for _ in range(3):
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.closest('dialog') !== null")  # focus stays in
@@ -485,7 +490,7 @@ def test_home_shows_studied_and_due_once_progress_is_stored_without_the_self_tes
     assert items.nth(4).locator(".qa-progress").inner_text() == "due"
     assert items.nth(0).locator(".qa-progress").count() == 0
     assert page.locator(".qa-progress-summary").inner_text().startswith("Your progress: 2 studied, 1 due now.")
-    assert not [u for u in page.requests if u.endswith(("srs.js", "selftest.js", "ts-fsrs.min.js"))]
+    assert not [u for u in page.requests if "/javascripts/selftest/" in u or u.endswith(("srs.js", "ts-fsrs.min.js"))]
     assert page.errors == []
 
 

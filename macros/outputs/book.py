@@ -31,6 +31,7 @@ from macros.model import Collection, Question
 from macros.outputs.pages import reference_html
 from macros.outputs.site import Site
 from macros.reading.glossary import Glossary, Term
+from macros.render.markup import Book as B
 from macros.render.renderer import BOOK, Renderer, cut_words
 
 __all__ = [
@@ -182,7 +183,7 @@ def book_html(site: Site, info: BookInfo | None = None) -> str:
                 _part(collection.title_text, collection, collection.intro, f"c-{collection.slug}", 1, renderer)
             )
         elif collection.intro:
-            parts.append(_part("Introduction", collection, collection.intro, "introduction", 1, renderer))
+            parts.append(_part("Introduction", collection, collection.intro, B.INTRODUCTION_ID, 1, renderer))
         for section in collection.sections:
             if section.title:
                 level = 2 if several else 1
@@ -229,13 +230,13 @@ def _cover(title: str, subtitle: str, collections: list[Collection], glossary: G
         if part
     )
     lines = [
-        '<section class="cover">',
+        f'<section class="{B.COVER}">',
         f"<h1>{_e(title)}</h1>",
-        f'<p class="subtitle">{_e(subtitle)}</p>' if subtitle else "",
-        '<div class="rule"></div>',
-        f'<p class="counts">{_e(counts)}</p>',
-        f'<p class="author">{_e(info.author)}</p>' if info.author else "",
-        f'<p class="built">{_e(built)}</p>' if built else "",
+        f'<p class="{B.SUBTITLE}">{_e(subtitle)}</p>' if subtitle else "",
+        f'<div class="{B.RULE}"></div>',
+        f'<p class="{B.COUNTS}">{_e(counts)}</p>',
+        f'<p class="{B.AUTHOR}">{_e(info.author)}</p>' if info.author else "",
+        f'<p class="{B.BUILT}">{_e(built)}</p>' if built else "",
         "</section>",
     ]
     return "\n".join(line for line in lines if line)
@@ -247,8 +248,9 @@ def _number(question: Question) -> str:
 
 def _toc_question(question: Question) -> str:
     return (
-        f'<li class="toc-q"><a href="#{question.book_id}">'
-        f'<span class="n">{_number(question)}</span><span class="t">{_e(question.plain_title)}</span></a></li>'
+        f'<li class="{B.CONTENTS_QUESTION}"><a href="#{question.book_id}">'
+        f'<span class="{B.CONTENTS_NUMBER}">{_number(question)}</span>'
+        f'<span class="{B.CONTENTS_TITLE}">{_e(question.plain_title)}</span></a></li>'
     )
 
 
@@ -258,27 +260,31 @@ def _contents(collections: list[Collection], glossary: Glossary | None) -> str:
     for collection in collections:
         inner: list[str] = []
         if not several and collection.intro:
-            inner.append('<li class="toc-part"><a href="#introduction"><span class="t">Introduction</span></a></li>')
+            inner.append(_contents_part(B.INTRODUCTION_ID, "Introduction"))
         for section in collection.sections:
             entries = "\n".join(_toc_question(q) for q in section.questions)
             if section.title:
-                inner.append(
-                    f'<li class="toc-part"><a href="#s-{collection.slug}-{section.slug}"><span class="t">{_e(section.title_text)}</span></a>'
-                    f"\n<ol>\n{entries}\n</ol></li>"
-                )
+                inner.append(_contents_part(f"s-{collection.slug}-{section.slug}", section.title_text, entries))
             else:
                 inner.append(entries)
         body = "\n".join(inner)
         if several:
-            items.append(
-                f'<li class="toc-part"><a href="#c-{collection.slug}"><span class="t">{_e(collection.title_text)}</span></a>\n<ol>\n{body}\n</ol></li>'
-            )
+            items.append(_contents_part(f"c-{collection.slug}", collection.title_text, body))
         else:
             items.append(body)
     if glossary is not None and glossary.terms:
-        items.append('<li class="toc-part"><a href="#glossary"><span class="t">Glossary</span></a></li>')
+        items.append(_contents_part(B.GLOSSARY_ID, "Glossary"))
     entries = "\n".join(items)
-    return f'<nav class="toc" id="contents" aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>'
+    return (
+        f'<nav class="{B.CONTENTS}" id="{B.CONTENTS_ID}" aria-label="Contents">\n'
+        f"<h2>Contents</h2>\n<ol>\n{entries}\n</ol>\n</nav>"
+    )
+
+
+def _contents_part(anchor: str, title: str, entries: str | None = None) -> str:
+    """An entry of the contents for a part of the book, with the entries under it (if any)."""
+    link = f'<li class="{B.CONTENTS_PART}"><a href="#{anchor}"><span class="{B.CONTENTS_TITLE}">{_e(title)}</span></a>'
+    return link + (f"\n<ol>\n{entries}\n</ol></li>" if entries is not None else "</li>")
 
 
 def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
@@ -286,8 +292,8 @@ def _part(title: str, collection: Collection, intro: str, anchor: str, level: in
     target = replace(BOOK, question_level=3, term_href=None, doc=collection.slug)
     body = renderer.markdown(intro, target).html if intro else ""
     return (
-        f'<section class="part" id="{_e(anchor)}">\n'
-        f'<h2 class="part-title bm-{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
+        f'<section class="{B.PART}" id="{_e(anchor)}">\n'
+        f'<h2 class="{B.PART_TITLE} {B.BOOKMARK}{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
         f"{body}\n</section>"
     )
 
@@ -315,16 +321,16 @@ def _question(
     topic = question.label
     number = _number(question)
     parts = [
-        f'<article class="question" id="{question.book_id}">',
-        f'<p class="eyebrow">{_e(question.where)}</p>',
-        f'<h{heading} class="q-title bm-{level}" data-chapter="{_e(cut_words(chapter or "", HEADER_CHAPTER))}" '
+        f'<article class="{B.QUESTION}" id="{question.book_id}">',
+        f'<p class="{B.EYEBROW}">{_e(question.where)}</p>',
+        f'<h{heading} class="{B.QUESTION_TITLE} {B.BOOKMARK}{level}" data-chapter="{_e(cut_words(chapter or "", HEADER_CHAPTER))}" '
         f'data-topic="{_e(cut_words(topic, HEADER_TOPIC))}">'
-        + (f'<span class="q-num">{number}</span> ' if number else "")
+        + (f'<span class="{B.QUESTION_NUMBER}">{number}</span> ' if number else "")
         + f"{renderer.inline(question.text, BOOK).html}</h{heading}>",
     ]
     if body:
-        parts.append(f'<div class="q-body">\n{body}\n</div>')
-    parts.append(f'<section class="answer">\n<p class="answer-label">Answer</p>\n{answer}\n</section>')
+        parts.append(f'<div class="{B.QUESTION_BODY}">\n{body}\n</div>')
+    parts.append(f'<section class="{B.ANSWER}">\n<p class="{B.ANSWER_LABEL}">Answer</p>\n{answer}\n</section>')
     if glossary is not None and question.terms:
         parts.append(_key_terms([glossary.terms[t] for t in question.terms], heading + 1))
     parts.append("</article>")
@@ -338,45 +344,47 @@ def _key_terms(terms: list[Term], level: int) -> str:
     every question page twice.
     """
     items = "\n".join(
-        f'<li><a class="name" href="#{_term_id(t.id)}">{_e(t.term)}</a>: {_e(t.short)}</li>' for t in terms
+        f'<li><a class="{B.TERM_NAME_LINK}" href="#{_term_id(t.id)}">{_e(t.term)}</a>: {_e(t.short)}</li>'
+        for t in terms
     )
     level = min(6, level)
-    return f'<aside class="key-terms">\n<h{level} class="kt-title">Key terms</h{level}>\n<ul>\n{items}\n</ul>\n</aside>'
+    return (
+        f'<aside class="{B.KEY_TERMS}">\n<h{level} class="{B.KEY_TERMS_TITLE}">Key terms</h{level}>\n'
+        f"<ul>\n{items}\n</ul>\n</aside>"
+    )
 
 
 def _glossary(glossary: Glossary, appears: dict[str, list[Question]], several: bool, renderer: Renderer) -> str:
     parts = [
-        '<section class="glossary" id="glossary">',
-        '<h2 class="bm-1">Glossary</h2>',
-        f'<p class="lead">{len(glossary.terms)} terms used in the questions. Each entry lists the questions '
+        f'<section class="{B.GLOSSARY}" id="{B.GLOSSARY_ID}">',
+        f'<h2 class="{B.BOOKMARK}1">Glossary</h2>',
+        f'<p class="{B.LEAD}">{len(glossary.terms)} terms used in the questions. Each entry lists the questions '
         "that use it, with the page where each one starts.</p>",
-        '<div class="entries">',
+        f'<div class="{B.ENTRIES}">',
     ]
     letter = ""
     for term in glossary.terms.values():
         if term.letter != letter:
             letter = term.letter
-            parts.append(f'<h3 class="letter">{_e(letter)}</h3>')
+            parts.append(f'<h3 class="{B.LETTER}">{_e(letter)}</h3>')
         lines = [
-            f'<div class="entry" id="{_term_id(term.id)}">',
-            f'<h4 class="term-name">{_e(term.term)}</h4>',
+            f'<div class="{B.ENTRY}" id="{_term_id(term.id)}">',
+            f'<h4 class="{B.TERM_NAME}">{_e(term.term)}</h4>',
             f"<p>{_e(term.short)}</p>",
         ]
         if term.long:
-            lines.append(f'<p class="facts">{renderer.inline(term.long, BOOK).html}</p>')
+            lines.append(f'<p class="{B.FACTS}">{renderer.inline(term.long, BOOK).html}</p>')
         if term.aliases:
-            lines.append(f'<p class="facts"><span class="label">Also:</span> {_e(", ".join(term.aliases))}</p>')
+            lines.append(_facts("Also", _e(", ".join(term.aliases))))
         if term.related:
             related = ", ".join(
                 f'<a href="#{_term_id(r)}">{_e(glossary.terms[r].term)}</a>'
                 for r in term.related
                 if r in glossary.terms
             )
-            lines.append(f'<p class="facts"><span class="label">Related:</span> {related}</p>')
+            lines.append(_facts("Related", related))
         if term.reference:
-            lines.append(
-                f'<p class="facts"><span class="label">Reference:</span> {reference_html(term, paper=True)}</p>'
-            )
+            lines.append(_facts("Reference", reference_html(term, paper=True)))
         uses = appears.get(term.id, [])
         if uses:
             links = ", ".join(
@@ -385,11 +393,16 @@ def _glossary(glossary: Glossary, appears: dict[str, list[Question]], several: b
                 for q in uses
             )
             label = "Question" if len(uses) == 1 else "Questions"
-            lines.append(f'<p class="uses"><span class="label">{label}:</span> {links}</p>')
+            lines.append(f'<p class="{B.USES}"><span class="{B.LABEL}">{label}:</span> {links}</p>')
         lines.append("</div>")
         parts.append("\n".join(lines))
     parts += ["</div>", "</section>"]
     return "\n".join(parts)
+
+
+def _facts(label: str, html: str) -> str:
+    """A labelled line of a glossary entry ("Also: …"): ``html`` is escaped already."""
+    return f'<p class="{B.FACTS}"><span class="{B.LABEL}">{label}:</span> {html}</p>'
 
 
 # --------------------------------------------------------------------------- rendering

@@ -15,9 +15,11 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from macros.model import Question, relative_url
+from macros.outputs.keys import hint_html
 from macros.outputs.site import Site, outline_anchor, part_anchor, section_anchor
 from macros.reading.glossary import Glossary, Term
-from macros.render.renderer import EXTERNAL, PAGE
+from macros.render import markup as m
+from macros.render.renderer import PAGE
 
 __all__ = ["Put", "glossary_markdown", "home_markdown", "md_text", "question_page", "reference_html", "title_markup"]
 
@@ -93,43 +95,39 @@ def question_page(
     # Everything between the title and "Related questions" is one piece of finished HTML: the
     # page's Markdown is then three short blocks, and Python-Markdown's work on every page of
     # every build stays small.
-    blocks = [f'<p class="qa-eyebrow" data-search-exclude>{_t(question.where)}</p>']
+    blocks = [f'<p class="{m.EYEBROW}" data-search-exclude>{_t(question.where)}</p>']
     ids: list[str] = []
     if selftest_url and question.answered:
         # A real link without JavaScript; with progress stored, the self-test script rewrites
         # the line in place ("Self-test: rated Good · due in 3 days").
         href = relative_url(selftest_url, here) + "#" + question.card_anchor
         blocks.append(
-            f'<p class="qa-selftest-status" data-qa-card="{_e(question.id)}" data-search-exclude>'
+            f'<p class="{m.SELFTEST_STATUS}" {m.DATA_CARD}="{_e(question.id)}" data-search-exclude>'
             f'Self-test: not studied yet · <a href="{_e(href)}">practise this card</a></p>'
         )
     body = site.body(question)
     if body is not None:
-        blocks.append(f'<div class="qa-body">\n{body.html}\n</div>')
+        blocks.append(f'<div class="{m.BODY}">\n{body.html}\n</div>')
         ids.extend(body.ids)
     if question.answered:
         answer = site.answer(question)
         extra, extra_ids = _with_the_answer(site, question, terms, tags, topic_href)
         blocks.append(
-            f'<details class="qa-answer" id="answer">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>'
+            f'<details class="{m.ANSWER}" id="{m.ANSWER_ID}">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>'
         )
-        ids.extend(("answer", *answer.ids, *extra_ids))
+        ids.extend((m.ANSWER_ID, *answer.ids, *extra_ids))
     else:
-        blocks.append('<p class="qa-unanswered">No answer in the document.</p>')
-    # The keys (docs/javascripts/qa.js): there from the first paint, so nothing moves when the
+        blocks.append(f'<p class="{m.UNANSWERED}">No answer in the document.</p>')
+    # The keys (docs/javascripts/keys.js): there from the first paint, so nothing moves when the
     # script arrives; left out without JavaScript (qa.css) and on paper.
-    blocks.append(
-        '<p class="qa-keys-hint" data-search-exclude>Keys: <kbd>A</kbd> answer · <kbd>N</kbd> next · '
-        '<kbd>P</kbd> previous · <button type="button" class="qa-keys-hint__all" data-qa-keys>'
-        "all keys <kbd>?</kbd></button></p>"
-    )
+    blocks.append(hint_html())
     parts = [f"# {put(site.heading(question).html, ())}", put("\n".join(blocks), ids)]
     related = site.related(question)
     if related:
         items = "\n".join(
             f'<li><a href="{_e(relative_url(q.url, here))}">{question_label_html(site, q)}</a></li>' for q in related
         )
-        parts.append("## Related questions {: #related-questions data-search-exclude }")
+        parts.append(f"## Related questions {{: #{m.RELATED_ID} data-search-exclude }}")
         parts.append(put(f"<ul data-search-exclude>\n{items}\n</ul>", ()))
     return meta, "\n\n".join(parts) + "\n"
 
@@ -152,15 +150,15 @@ def _with_the_answer(
     here = question.url
     glossary = relative_url(site.glossary_url, here)
     items = "\n".join(f'<li><a href="{_e(glossary)}#{t.id}">{_t(t.term)}</a>: {_t(t.short)}</li>' for t in terms)
-    html = f'<div class="qa-key-terms" data-search-exclude>\n<h2 id="key-terms">Key terms</h2>\n<ul>\n{items}\n</ul>\n'
+    html = f'<div class="{m.KEY_TERMS}" data-search-exclude>\n<h2 id="{m.KEY_TERMS_ID}">Key terms</h2>\n<ul>\n{items}\n</ul>\n'
     if tags:
         links = []
         for tag in tags:
             href = topic_href(tag) if topic_href else None
             links.append(f'<a href="{_e(relative_url(href, here))}">{_t(tag)}</a>' if href else _t(tag))
         label = "Topic" if len(tags) == 1 else "Topics"
-        html += f'<p class="qa-topics"><strong>{label}:</strong> {", ".join(links)}</p>\n'
-    return html + "</div>\n", ("key-terms",)
+        html += f'<p class="{m.TOPICS}"><strong>{label}:</strong> {", ".join(links)}</p>\n'
+    return html + "</div>\n", (m.KEY_TERMS_ID,)
 
 
 def question_label_html(site: Site, question: Question) -> str:
@@ -177,7 +175,7 @@ def _home_label(site: Site, question: Question) -> str:
     heading = site.heading(question).html
     if question.number is None:
         return heading
-    return f'<span class="qa-num">{_t(question.numeral)}.</span> {heading}'
+    return f'<span class="{m.NUMBER}">{_t(question.numeral)}.</span> {heading}'
 
 
 def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
@@ -196,17 +194,17 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
 
     def block(source: str, collection, line: int) -> str:
         rendered = site.block(source, site.target_at(PAGE, "", collection), collection, line)
-        return put(f'<div class="qa-intro">\n{rendered.html}\n</div>', rendered.ids)
+        return put(f'<div class="{m.INTRO}">\n{rendered.html}\n</div>', rendered.ids)
 
     for collection in site.collections:
-        title_class = " {: .qa-title }" if not several else ""
+        title_class = f" {{: .{m.TITLE} }}" if not several else ""
         parts.append(f"{top} {put(render.inline(collection.title, PAGE).html, ())}{title_class}")
         if collection.intro:
             parts.append(block(collection.intro, collection, 1))
         count = len(collection.questions)
         parts.append(
             put(
-                f'<p class="qa-lead">{count} question{"s" if count != 1 else ""}. '
+                f'<p class="{m.LEAD}">{count} question{"s" if count != 1 else ""}. '
                 "Open one to read it, then reveal the answer.</p>",
                 (),
             )
@@ -232,10 +230,10 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
             # that a reader's progress can show there. Out of the search index: each question
             # is found on its own page.
             items = "\n".join(
-                f'<li data-qa-card="{_e(q.id)}"><a href="{_e(q.url)}">{_home_label(site, q)}</a></li>'
+                f'<li {m.DATA_CARD}="{_e(q.id)}"><a href="{_e(q.url)}">{_home_label(site, q)}</a></li>'
                 for q in section.questions
             )
-            parts.append(put(f'<ol class="qa-questions" data-search-exclude>\n{items}\n</ol>', ()))
+            parts.append(put(f'<ol class="{m.QUESTIONS}" data-search-exclude>\n{items}\n</ol>', ()))
         sub = "#" * (len(top) + 1)
         for part in collection.parts:
             title = put(render.inline(part.title, PAGE).html, ())
@@ -244,7 +242,7 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
                 parts.append(block(part.body, collection, part.line))
     if links:
         bar = " · ".join(f'<a href="{_e(url or "./")}">{_t(label)}</a>' for label, url in links.items())
-        parts.append(put(f'<p class="qa-study-links" data-search-exclude>{bar}</p>', ()))
+        parts.append(put(f'<p class="{m.STUDY_LINKS}" data-search-exclude>{bar}</p>', ()))
     return "\n\n".join(parts)
 
 
@@ -252,7 +250,7 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
 
 
 def _anchor(letter: str) -> str:
-    return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
+    return m.LETTER_PREFIX + (letter.lower() if letter.isalpha() else "other")
 
 
 def reference_html(term: Term, *, paper: bool = False) -> str:
@@ -261,7 +259,7 @@ def reference_html(term: Term, *, paper: bool = False) -> str:
     author, year, title, label, url = term.citation()
     parts = [_t(author), f"({_t(year)})" if year else "", f"<em>{_t(title)}</em>"]
     if url:
-        external = f' class="{EXTERNAL}"' if url.startswith(("http://", "https://")) and not paper else ""
+        external = f' class="{m.EXTERNAL}"' if url.startswith(("http://", "https://")) and not paper else ""
         parts.append(f'<a{external} href="{_e(url)}">{_t(url if paper else label)}</a>')
     return " ".join(p for p in parts if p)
 
@@ -277,7 +275,7 @@ def _facts_html(site: Site, term: Term, here: str, unsearched: Callable[[str], N
     facts = []
     if term.aliases:
         facts.append(
-            '<span class="qa-also"><strong>Also:</strong> ' + ", ".join(_t(a) for a in term.aliases) + "</span>"
+            f'<span class="{m.ALSO}"><strong>Also:</strong> ' + ", ".join(_t(a) for a in term.aliases) + "</span>"
         )
     if term.related:
         links = (f'<a href="#{r}">{_t(glossary.terms[r].term)}</a>' for r in term.related)
@@ -292,11 +290,11 @@ def _facts_html(site: Site, term: Term, here: str, unsearched: Callable[[str], N
         items = "\n".join(
             f'<li><a href="{_e(relative_url(q.url, here))}">{question_label_html(site, q)}</a></li>' for q in uses
         )
-        appears = f'<div class="qa-appears" data-search-exclude>\n<p><strong>Appears in:</strong></p>\n<ul>\n{items}\n</ul>\n</div>\n'
+        appears = f'<div class="{m.APPEARS}" data-search-exclude>\n<p><strong>Appears in:</strong></p>\n<ul>\n{items}\n</ul>\n</div>\n'
         if unsearched is not None:
             unsearched(appears)
         html += appears
-    return f'<div class="qa-facts">\n{html}</div>' if html else ""
+    return f'<div class="{m.FACTS}">\n{html}</div>' if html else ""
 
 
 def glossary_markdown(
@@ -306,7 +304,7 @@ def glossary_markdown(
 
     Each entry is a section of the search index (its heading, definition, aliases and
     reference); the letters and the jump bar are not. With JavaScript, a filter box above the
-    bar narrows the list as one types (``docs/javascripts/qa.js``).
+    bar narrows the list as one types (``docs/javascripts/glossary-filter.js``).
 
     Args:
         site: the site.
@@ -329,21 +327,21 @@ def glossary_markdown(
     )
     parts = [
         put(
-            f'<p class="qa-glossary-lead" data-search-exclude>{len(glossary.terms)} terms used in the questions. '
+            f'<p class="{m.GLOSSARY_LEAD}" data-search-exclude>{len(glossary.terms)} terms used in the questions. '
             "Hover over, focus or tap a linked term on any question page to see its definition; every entry "
             "lists the questions that use it.</p>",
             (),
         ),
-        # The filter box works with JavaScript (docs/javascripts/qa.js) and is hidden without it
-        # (qa.css); it is in the page from the start, so nothing moves when the script arrives.
+        # The filter box works with JavaScript (docs/javascripts/glossary-filter.js) and is hidden
+        # without it (qa.css); it is in the page from the start, so nothing moves when the script arrives.
         put(
-            '<div class="qa-filter" data-search-exclude><label for="qa-filter">Filter the terms</label>'
-            '<input type="search" id="qa-filter" autocomplete="off" spellcheck="false" '
-            'aria-describedby="qa-filter-count" />'
-            '<p id="qa-filter-count" class="qa-filter__count" role="status"></p></div>',
+            f'<div class="{m.FILTER}" data-search-exclude><label for="{m.FILTER_ID}">Filter the terms</label>'
+            f'<input type="search" id="{m.FILTER_ID}" autocomplete="off" spellcheck="false" '
+            f'aria-describedby="{m.FILTER_COUNT_ID}" />'
+            f'<p id="{m.FILTER_COUNT_ID}" class="{m.FILTER_COUNT}" role="status"></p></div>',
             (),
         ),
-        put(f'<nav class="qa-az" aria-label="Glossary letters" data-search-exclude>{bar}</nav>', ()),
+        put(f'<nav class="{m.AZ}" aria-label="Glossary letters" data-search-exclude>{bar}</nav>', ()),
     ]
     for letter in letters:
         if letter not in by_letter:

@@ -11,7 +11,7 @@ import; the plugin hands it the index Material wrote):
 - ``answer``: the answer's words (headings of the answer included), an index field of its
   own (``fields`` of the index's config) that the search worker indexes and the search box
   never shows. A match there still takes the reader to the page, with ``?h=`` naming the
-  words, and the page opens its answer there (``docs/javascripts/qa.js``);
+  words, and the page opens its answer there (``docs/javascripts/search.js``);
 - ``topics``: the page's tags, not shown as chips under the result, since they come from
   the terms the answer uses. They weigh as much as a title, not a million times the text as
   Material's ``tags`` do: with every word of a query matched as a prefix, "mode" would
@@ -29,6 +29,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from macros.render import markup
+
 __all__ = [
     "ANSWER_FIELD",
     "TOPICS_FIELD",
@@ -42,7 +44,7 @@ ANSWER_FIELD = "answer"
 TOPICS_FIELD = "topics"
 
 
-ANSWER_START = '<details class="qa-answer" id="answer">'  # as macros/outputs/pages.py writes it
+ANSWER_START = f'<details class="{markup.ANSWER}" id="{markup.ANSWER_ID}">'  # as macros/outputs/pages.py writes it
 _SEARCH_ATTRIBUTE = re.compile(r'\s?data-search-\w+="[^"]+"')  # what Material's search plugin removes
 
 

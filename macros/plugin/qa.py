@@ -10,7 +10,8 @@ unit                  what it does
 :mod:`.nav`           the navigation, and the order of the Topics page
 :mod:`.searchindex`   the search index: answers findable, never shown in a result
 :mod:`.selftest`      the self-test page and the Anki deck
-:mod:`.minify`        the self-test's scripts and style, served minified
+:mod:`.keys`          the keyboard shortcuts: the hint line, and the list every page carries
+:mod:`.minify`        the site's own scripts and styles, served minified
 :mod:`.book`          the PDF book
 ====================  ==========================================================
 
@@ -37,6 +38,7 @@ from mkdocs.structure.toc import get_toc
 
 from macros.model import Diagnostic, InputError, page_url
 from macros.outputs.book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
+from macros.outputs.keys import keys_data_html
 from macros.outputs.minify import minify_served
 from macros.outputs.nav import navigation
 from macros.outputs.pages import glossary_markdown, home_markdown, question_page, title_markup
@@ -194,6 +196,11 @@ class QAPlugin(BasePlugin[QAConfig]):
 
     on_page_context = CombinedEvent(_search_reads_less, _page_whole_again)
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The list of keys, which the theme (``overrides/main.html``) writes into every page."""
+        env.globals["qa_keys_data"] = Markup(keys_data_html())
+        return env
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """``mkdocs serve`` also watches a document outside docs/ (``source:``): an edit reloads the page."""
         if self.config.source:
@@ -202,8 +209,8 @@ class QAPlugin(BasePlugin[QAConfig]):
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Keep answers out of search results (see :mod:`.searchindex`), serve the self-test's
-        scripts minified (:mod:`.minify`); with ``pdf: true``, write the PDF book into the site."""
+        """Keep answers out of search results (see :mod:`.searchindex`), serve the site's own
+        scripts and styles minified (:mod:`.minify`); with ``pdf: true``, write the PDF book into the site."""
         self._study_search_index(config)
         minify_served(config.site_dir)
         site = self._site()

@@ -23,7 +23,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from macros.reading.glossary import Glossary, load_glossary
-from macros.render.renderer import TERM, link_terms
+from macros.render.markup import TERM
+from macros.render.renderer import link_terms
 
 __all__ = ["GlossaryLinks", "makeExtension", "tooltip"]
 

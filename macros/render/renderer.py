@@ -29,6 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from macros.render.github import for_python_markdown
 from macros.render.linear import linear_links
+from macros.render.markup import EXTERNAL, NO_LINK, REMOTE_IMAGE, TERM
 from macros.render.sanitize import clean
 
 REFUSED = ""
@@ -55,10 +56,6 @@ SKIP_TAGS = frozenset(
 )
 """Elements whose text never holds a glossary mention (code, headings, links ...)."""
 
-EXTERNAL = "qa-external"
-"""Class of links to other sites: print shows their address after the text (site and book)."""
-TERM = "qa-term"
-"""Class of a glossary link."""
 OWN = "#qa-own#"
 """What a link the renderer makes starts with until the content policy runs (which takes it off):
 the links of the content are resolved there, these are final already."""
@@ -214,7 +211,7 @@ def text_slots(root: etree.Element) -> Iterator[tuple[etree.Element | None, etre
 
     def walk(parent, element, skipped):
         classes = element.get("class") or ""
-        skip = skipped or element.tag in SKIP_TAGS or "qa-nolink" in classes or "arithmatex" in classes  # maths: TeX
+        skip = skipped or element.tag in SKIP_TAGS or NO_LINK in classes or "arithmatex" in classes  # maths: TeX
         if not skip and element.text:
             yield parent, element, "text"
         for child in list(element):
@@ -377,7 +374,7 @@ def _image_link(match: re.Match) -> str:
     """A remote image as a plain link to it (for a site that loads nothing from another origin)."""
     alt = re.search(r'\balt="([^"]*)"', match.group(0))
     label = alt.group(1) if alt and alt.group(1).strip() else "image"
-    return f'<a class="qa-remote-image {EXTERNAL}" href="{match.group(1)}">{label}</a>'
+    return f'<a class="{REMOTE_IMAGE} {EXTERNAL}" href="{match.group(1)}">{label}</a>'
 
 
 class QAContent(Extension):

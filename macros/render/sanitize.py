@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import nh3
 
+from macros.render import markup
+
 __all__ = ["RESERVED_IDS", "clean", "without_links"]
 
 TAGS = {
@@ -173,12 +175,12 @@ _OWN_CLASSES = {
     "task-list-item", "task-list-control", "task-list-indicator", "task-list",
     "arithmatex", "critic", "headerlink", "toclink", "magiclink", "magiclink-repository",
     "magiclink-mention", "magiclink-commit", "emojione", "twemoji", "gemoji",
-    # this project
-    "qa-term", "qa-external", "qa-remote-image",
+    # this project's
+    markup.TERM, markup.EXTERNAL, markup.REMOTE_IMAGE,
 }  # fmt: skip
 _PYGMENTS = re.compile(r"^[a-z]{1,3}[0-9]?$")  # token classes: k, nf, s2, err ...
 _LANGUAGE = re.compile(r"^language-[\w+#.-]+$")
-RESERVED_IDS = {"answer", "key-terms", "related-questions", "qa-selftest", "qa-selftest-data"}
+RESERVED_IDS = markup.IDS
 """Ids the site's own page parts use: content may not take them."""
 
 

@@ -1,13 +1,15 @@
 // The self-test scheduler (docs/javascripts/srs.js over the vendored ts-fsrs) and the
-// progress format, with Node's built-in test runner. Day boundaries are local time: each
-// test sets the time zone it reasons in.
+// progress format (docs/javascripts/srs-read.js), with Node's built-in test runner. Day
+// boundaries are local time: each test sets the time zone it reasons in.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const srs = require(path.join(__dirname, "..", "..", "docs", "javascripts", "srs.js"));
+const JS = path.join(__dirname, "..", "..", "docs", "javascripts");
+// srs-read.js adds reading progress to the scheduler, as the browser loads them both.
+const srs = { ...require(path.join(JS, "srs.js")), ...require(path.join(JS, "srs-read.js")) };
 const F = srs.FSRS; // the vendored library itself
 
 const MIN = 60 * 1000;

@@ -5,7 +5,7 @@ The page has two layers:
 * HTML that works with no script at all: every question with a collapsible answer
   and a checklist of its key points. Printed, it is a worksheet with ruled space
   under each question, followed by an answer key.
-* The data for ``docs/javascripts/selftest.js`` (flashcards, key-point recall, term
+* The data for the self-test's scripts (``docs/javascripts/selftest/``: flashcards, key-point recall, term
   quiz) as JSON in a hidden element. The JSON holds no ``<``, ``>`` or ``&`` (they are
   written ``\\u003c`` ...), so no content can close the element or open a comment.
   It sits in a ``<div hidden>`` rather than a ``<script type="application/json">``:
@@ -19,7 +19,6 @@ is built here, so the page is HTML we wrote plus Markdown rendered with no raw H
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Callable, Sequence
 
@@ -29,6 +28,8 @@ from macros.outputs.selftest.deck import APKG_PATH
 from macros.outputs.selftest.keypoints import key_points, only_a_list
 from macros.outputs.selftest.quiz import question_topics, quiz_terms
 from macros.outputs.site import Site
+from macros.render import markup as m
+from macros.render.markup import json_for_html
 from macros.render.renderer import STUDY
 
 __all__ = [
@@ -41,12 +42,6 @@ __all__ = [
     "selftest_data",
     "selftest_markdown",
 ]
-
-
-def json_for_html(data: object) -> str:
-    """JSON that is safe as the text of any HTML element: no ``<``, ``>`` or ``&``."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def selftest_data(site: Site, here: str) -> dict:
@@ -95,23 +90,23 @@ def _lines(site: Site, question: Question) -> int:
 def _question_html(site: Site, question: Question, here: str) -> str:
     """One question of the plain self-test: heading, body, ruled lines (print), answer and checklist."""
     parts = [
-        '<div class="qa-st-item">',
+        f'<div class="{m.ST_ITEM}">',
         f'<h3 id="{question.card_anchor}">{_number(question)}{_inline(site, question.text)}</h3>',
     ]
     if question.body:
         parts.append(_block(site, question, question.body, PLAIN, here))
-    parts.append(f'<div class="qa-st-lines" aria-hidden="true">{"<i></i>" * _lines(site, question)}</div>')
+    parts.append(f'<div class="{m.ST_LINES}" aria-hidden="true">{"<i></i>" * _lines(site, question)}</div>')
     answer = _block(site, question, question.answer, PLAIN, here)
     points = key_points(answer)
     # An answer that is one flat list is shown once, as the checklist of its points.
     only_list = only_a_list(answer)
-    parts.append('<details class="qa-answer"><summary>Answer</summary>')
+    parts.append(f'<details class="{m.ANSWER}"><summary>Answer</summary>')
     if not (points and only_list):
         parts.append(answer)
     if points:
         items = "\n".join(f'<li><label><input type="checkbox"> {p}</label></li>' for p in points)
         lead = "Tick the points you recalled:" if only_list else "Which points did you recall?"
-        parts.append(f'<div class="qa-st-check"><p><strong>{lead}</strong></p>\n<ul>\n{items}\n</ul></div>')
+        parts.append(f'<div class="{m.ST_CHECK}"><p><strong>{lead}</strong></p>\n<ul>\n{items}\n</ul></div>')
     parts.append("</details>\n</div>")
     return "\n".join(parts)
 
@@ -157,7 +152,7 @@ def selftest_markdown(
         modes += f", and a quiz on the {terms} glossary terms"
     parts = [
         f"Find out what you really know about the {count} questions: {modes}. Your progress stays in this browser.",
-        '<p class="qa-st-nojs"><em>JavaScript is off, so this is the plain self-test: answer each question in your '
+        f'<p class="{m.ST_NO_SCRIPT}"><em>JavaScript is off, so this is the plain self-test: answer each question in your '
         "head or on paper, then open its answer and tick the points you recalled.</em></p>",
     ]
     if anki_url:
@@ -165,7 +160,7 @@ def selftest_markdown(
         package = relative_url(posixpath.join(posixpath.dirname(anki_url), posixpath.basename(APKG_PATH)), here)
         parts.append(
             put(
-                f'<p class="qa-st-anki"><strong>Anki:</strong> <a href="{package}" download>download the deck</a> '
+                f'<p class="{m.ST_ANKI}"><strong>Anki:</strong> <a href="{package}" download>download the deck</a> '
                 f'({count} notes), then open it with Anki, or use the <a href="{text}" download>text file</a> '
                 "(<em>File › Import</em>, Anki 2.1.55 or later). Each note keeps its id, so importing a newer "
                 "deck updates your cards.</p>",
@@ -175,18 +170,18 @@ def selftest_markdown(
     # The app's place is kept from the first paint (selftest.css, html.js), and nothing the
     # reader sees sits below it, so filling it in shifts no content (no layout shift).
     app = [
-        '<div id="qa-selftest" class="qa-st"></div>',
-        f'<div id="qa-selftest-data" hidden>{json_for_html(data)}</div>',
+        f'<div id="{m.SELFTEST_ID}" class="{m.SELFTEST}"></div>',
+        f'<div id="{m.SELFTEST_DATA_ID}" hidden>{json_for_html(data)}</div>',
     ]
-    parts.append(put("\n".join(app), ["qa-selftest", "qa-selftest-data"]))
-    plain = ['<div class="qa-st-plain">']
+    parts.append(put("\n".join(app), [m.SELFTEST_ID, m.SELFTEST_DATA_ID]))
+    plain = [f'<div class="{m.ST_PLAIN}">']
     ids = []
     for title, questions in _groups(site):
         plain.append(f"<h2>{title}</h2>")
         plain.extend(_question_html(site, q, here) for q in questions)
         ids.extend(q.card_anchor for q in questions)
     plain.append("</div>")
-    key = ['<div class="qa-st-key">', "<h2>Answer key</h2>"]
+    key = [f'<div class="{m.ST_KEY}">', "<h2>Answer key</h2>"]
     for question in site.studied:
         anchor = f"key-{question.collection.slug}-{question.key}"
         ids.append(anchor)
