@@ -138,7 +138,7 @@ def test_sections_are_pruned_from_other_pages_and_content_stays_literal(tmp_path
     assert first.select_one(".qa-eyebrow").get_text() == "Question 1 of 6 · Part 1"
 
 
-def test_malformed_source_stops_the_build_with_file_and_line(tmp_path: Path):
+def test_a_defect_stops_the_strict_build_with_file_and_line(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"
     # The seed with the marker of question 3 deleted: the other nine mark their answers.
@@ -150,8 +150,8 @@ def test_malformed_source_stops_the_build_with_file_and_line(tmp_path: Path):
     result = mkdocs_build(site, config)
     assert result.returncode == 1
     assert (
-        f"docs/advanced-generative-ai-qa.md:{line}: question 3 has no answer: add a line '**Answer:**' followed by "
-        "the answer (the other questions of this document mark their answers)" in result.stderr
+        f"docs/advanced-generative-ai-qa.md:{line}: question 3 has no answer marker ('**Answer:**'), unlike the other "
+        "questions of this document: what follows it, up to the next question, is taken as its answer" in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert not (site / "index.html").exists()
