@@ -262,3 +262,14 @@ def test_question_numbers_of_any_length(count: int):
     collection = parse_text(document.replace("## 2.", f"## {count - 1}."), "many.md")
     last = collection.questions[-1]
     assert (last.number, last.text, last.key) == (count, f"What is item {count}?", str(count))
+
+
+def test_a_link_no_file_system_could_name_is_a_warning(tmp_path: Path):
+    source = tmp_path / "doc" / "README.md"
+    source.parent.mkdir()
+    long_name = "Labels select objects " * 30
+    source.write_text(f"# Names\n\n## 1. Which file?\n**Answer:**\nSee [this]({long_name.replace(' ', '%20')}).\n")
+    result = build_user_way(source, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{source}:5: link 'Labels%20select" in result.stderr

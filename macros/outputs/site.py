@@ -237,7 +237,11 @@ class Site:
         wanted = unquote(path.split("?", 1)[0])
         # A path from the root ("/images/a.png") is read from the top of the fence, as GitHub
         # reads it from the top of the repository: never from the root of this machine.
-        file = ((fence / wanted.lstrip("/")) if wanted.startswith("/") else (folder / wanted)).resolve()
+        try:
+            file = ((fence / wanted.lstrip("/")) if wanted.startswith("/") else (folder / wanted)).resolve()
+            exists = file.is_file()
+        except (OSError, ValueError):  # a name too long, or a NUL byte: no file of this system
+            return None, f"there is no file '{path[:60]}' next to the document"
         if file == Path(collection.file).resolve():
             return self._anchor(collection, fragment, target) if fragment else (target.base or "./", None)
         if not file.is_relative_to(fence) or any(p.startswith(".") for p in file.relative_to(fence).parts):
@@ -253,7 +257,7 @@ class Site:
                     "it is another Markdown document, which is not part of this site: link to its address instead",
                 )
             return (target.base or "./"), None
-        if not file.is_file():
+        if not exists:
             return None, f"there is no file '{path}' next to the document"
         if target.book:
             return file.as_uri(), None
