@@ -137,8 +137,26 @@ def _unwrap(body: str) -> tuple[str, int]:
 def read_units(lines: list[str]) -> list[Unit]:
     """The top-level units of a document given as lines (no line endings)."""
     tokens = markdown_it().parse("\n".join(lines))
-    units = _blocks(tokens, lines)
+    units = _at_each_details(_blocks(tokens, lines), lines)
     return _group_details(units, lines)
+
+
+_OPENS_DETAILS = re.compile(r"^\s*<details\b", re.IGNORECASE)
+
+
+def _at_each_details(units: list[Unit], lines: list[str]) -> list[Unit]:
+    """HTML blocks cut before each line that opens a ``<details>``: "</details>" and the next
+    "<details>" on the line below it are one HTML block for CommonMark (no blank line between
+    them), but two elements for a reader, and each may hold a question."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind != "html" or unit.end - unit.start < 2:
+            out.append(unit)
+            continue
+        cuts = [k for k in range(unit.start + 1, unit.end) if _OPENS_DETAILS.match(lines[k])]
+        for start, end in zip([unit.start, *cuts], [*cuts, unit.end], strict=True):
+            out.append(Unit("html", start, end, text="\n".join(lines[start:end]) + "\n"))
+    return out
 
 
 _KINDS = {

@@ -7,6 +7,7 @@ import re
 from macros.reading.blocks import Unit, html_to_text
 
 EMOJI = r"(?:\s*(?::[a-z0-9_+\-]+:|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+))*"
+EMOJI_RUN = r"(?:\s*(?::[a-z0-9_+\-]+:|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+))+"
 
 
 NUMBERED = re.compile(
@@ -25,7 +26,7 @@ Q_NUMBERED = re.compile(
 Q_PREFIX = re.compile(r"^(?:Q|Question|Ques)\s*[.:)\-]\s*(?P<rest>\S.*)$", re.IGNORECASE)
 
 
-MARKER_WORDS = r"(?:Answer|Ans|Solution|Explanation)"
+MARKER_WORDS = r"(?:Answer|Ans|Solution)"
 
 
 ANSWER_MARKER = re.compile(
@@ -63,7 +64,11 @@ BOLD_LINE = re.compile(rf"^(?:\*\*|__)(?P<inner>(?:(?!\*\*|__).)+?)(?:\*\*|__)(?
 BACK_TO_TOP = re.compile(r"back\s+to\s+(?:the\s+)?top|go\s+to\s+top|^\W*top\W*$|\u2191|\u21a5|\u2b06", re.IGNORECASE)
 
 
-TOC_TITLE = re.compile(r"^\W*(?:table\s+of\s+contents?|contents|toc|index|list\s+of\s+questions)\W*$", re.IGNORECASE)
+TOC_TITLE = re.compile(
+    r"^\W*(?:table\s+of\s+contents?|contents|toc|index|list\s+of\s+questions|目录|目錄|目次|оглавление|содержание|"
+    r"inhalt|inhaltsverzeichnis|índice|indice|sommaire|table\s+des\s+matières|contenidos?|mục\s+lục|차례|목차)\W*$",
+    re.IGNORECASE,
+)
 
 
 LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|href\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
@@ -132,16 +137,27 @@ def question_number(text: str) -> tuple[int, str, str] | None:
     return None
 
 
-def bold_question(text: str) -> str | None:
+def bold_question(text: str, mark: str = "") -> str | None:
+    """The question of a paragraph that is one bold line: one that asks ("?"), one that is
+    numbered ("**22. Explain second-order injection.**"), or one that ends with ``mark``, the
+    emoji the document's other questions end with ("**Precision-recall trade-off ⭐️**")."""
     if "\n" in text.strip():
         return None
     match = BOLD_LINE.match(text.strip())
     if not match:
         return None
     inner = match.group("inner").strip()
-    if not reads_as_question(inner):
+    numbered = question_number(inner)
+    marked = bool(mark) and (match.group("after").strip() == mark or inner.endswith(mark))
+    if not (reads_as_question(inner) or (numbered and numbered[1]) or marked):
         return None
     return (inner + match.group("after")).strip()
+
+
+def trailing_mark(question: str) -> str:
+    """The emoji a question ends with (a difficulty: "⭐️", "🚀"), or ""."""
+    match = re.search(EMOJI_RUN + r"\s*$", question)
+    return match.group(0).strip() if match else ""
 
 
 def item_question(item) -> tuple[int | None, str] | None:
@@ -154,6 +170,8 @@ def item_question(item) -> tuple[int | None, str] | None:
         if question is not None:
             asked = QA_Q.match(question)  # "* **Q: What is a pod?**"
             return item.number, (asked.group("rest").strip() if asked else question)
+    if item.first == "paragraph" and (asked := QA_Q.match(item.first_text.split("\n")[0])):
+        return item.number, strip_bold(asked.group("rest").strip())  # "- **Q:** What is a pod?"
     return None
 
 
@@ -174,24 +192,13 @@ def marker_kind(unit: Unit) -> str | None:
         return "paragraph" if is_marker_text(unit.text) else None
     if unit.kind == "heading" and ANSWER_HEADING.match(plain_words(unit.text)):
         return "heading"
-    if unit.kind == "details" and ANSWER_SUMMARY.match(html_to_text(unit.text)):
+    if unit.kind == "details" and answer_summary(unit):
         return "details"
     if unit.kind == "list" and unit.items:
         first = unit.items[0]
         if first.first == "paragraph" and is_marker_text(first.first_text) and "answer" in first.first_text.lower():
             return "list"
     return None
-
-
-def is_question_details(unit: Unit) -> bool:
-    """A details element holds a question unless it is a list of links (translations, a TOC) or empty."""
-    summary = html_to_text(unit.text)
-    if not summary:
-        return False
-    body = unit.body.strip()
-    links = LINK.findall(body)
-    text_without_links = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|[-*+\s]|<[^>]+>", "", body, flags=re.DOTALL)
-    return not (len(links) >= 3 and len(text_without_links) < 20 * len(links))
 
 
 SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
@@ -208,3 +215,24 @@ def github_anchor(text: str) -> str:
 def short(text: str, limit: int = 60) -> str:
     words = plain_words(text)
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def answer_summary(unit: Unit) -> bool:
+    """Whether a ``<details>`` is an answer's wrapper ("Answer", "Show answer"), not a question
+    ("Answer?" asks)."""
+    summary = html_to_text(unit.text)
+    return bool(ANSWER_SUMMARY.match(summary)) and not summary.rstrip().endswith("?")
+
+
+def is_question_details(unit: Unit) -> bool:
+    """A details element holds a question unless it is empty, or a list of links (translations, a
+    table of contents) under a summary that asks nothing."""
+    summary = html_to_text(unit.text)
+    if not summary:
+        return False
+    if reads_as_question(summary):
+        return True  # a question answered with links (or "To be completed") is still one
+    body = unit.body.strip()
+    links = LINK.findall(body)
+    text_without_links = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|[-*+\s]|<[^>]+>", "", body, flags=re.DOTALL)
+    return not (len(links) >= 3 and len(text_without_links) < 20 * len(links))

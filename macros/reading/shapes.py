@@ -11,12 +11,12 @@ from macros.model import (
 )
 from macros.reading.blocks import Unit, html_to_text
 from macros.reading.patterns import (
-    ANSWER_SUMMARY,
     LINK,
     Q_PREFIX,
     QA_A,
     QA_Q,
     TOC_TITLE,
+    answer_summary,
     bold_question,
     is_question_details,
     item_question,
@@ -25,6 +25,7 @@ from macros.reading.patterns import (
     question_number,
     reads_as_question,
     strip_bold,
+    trailing_mark,
 )
 from macros.reading.state import MARKED, Candidate, Open, Reading
 
@@ -119,16 +120,21 @@ class ListItems(QuestionShape):
 
 def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, dict[int, Candidate]]:
     """The document's question shape and its question units (by unit index)."""
-    headings = [(i, u) for i, u in enumerate(units) if u.kind == "heading" and 2 <= u.level <= 6]
+    # Level-1 headings are questions where they are numbered ("# 1. …", "# 2. …"), else titles.
+    top = 1 if sum(1 for u in units if u.kind == "heading" and u.level == 1 and question_number(u.text)) >= 2 else 2
+    headings = [(i, u) for i, u in enumerate(units) if u.kind == "heading" and top <= u.level <= 6]
     numbered = {i: question_number(u.text) for i, u in headings}
     numbered = {i: n for i, n in numbered.items() if n is not None}
+    numbered.update(_in_sequence(headings, numbered))
     asking = {i for i, u in headings if Q_PREFIX.match(strip_bold(u.text)) or reads_as_question(u.text)}
     details = {
-        i: u
-        for i, u in enumerate(units)
-        if u.kind == "details" and not ANSWER_SUMMARY.match(html_to_text(u.text)) and is_question_details(u)
+        i: u for i, u in enumerate(units) if u.kind == "details" and not answer_summary(u) and is_question_details(u)
     }
     bold = {i for i, u in enumerate(units) if u.kind == "paragraph" and bold_question(u.text) is not None}
+    marks = Counter(trailing_mark(bold_question(units[i].text)) for i in bold)
+    mark, count = marks.most_common(1)[0] if marks else ("", 0)
+    if mark and count >= 0.6 * len(bold):
+        bold |= {i for i, u in enumerate(units) if u.kind == "paragraph" and bold_question(u.text, mark) is not None}
     pairs = {i for i, u in enumerate(units) if u.kind == "paragraph" and QA_Q.match(u.text.split("\n")[0])}
     listed = {
         (i, k)
@@ -147,7 +153,7 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
     }
     best = max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
     leaves = leaf_headings(units, headings)
-    if len(leaves) >= max(5, 2 * counts[best]):
+    if leaves and (counts[best] == 0 or len(leaves) >= max(5, 2 * counts[best])):
         # Questions written as plain headings, with neither number nor "?": the headings that
         # hold no other heading and have text of their own, as a reader takes them.
         rule = "a heading is a question when it holds no other heading and has text of its own"
@@ -170,9 +176,9 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
             i: Candidate(i, None, strip_bold(u.text)) for i, u in details.items()
         }
     if best == "bold":
-        return Headings(Shape("bold", numbered=False)), {
-            i: Candidate(i, None, bold_question(units[i].text)) for i in bold
-        }
+        chosen = {i: bold_candidate(i, bold_question(units[i].text, mark)) for i in bold}
+        numbers = sum(1 for c in chosen.values() if c.number is not None)
+        return Headings(Shape("bold", numbered=numbers > len(chosen) / 2)), chosen
     if best == "qa-pairs":
         return QAPairs(Shape("qa-pairs", numbered=False, marked=True)), {
             i: Candidate(i, None, QA_Q.match(units[i].text.split("\n")[0]).group("rest").strip()) for i in pairs
@@ -184,9 +190,11 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
         number, text = item_question(units[i].items[k])
         chosen[(i, k)] = Candidate(i, number, text)  # type: ignore[index]
     holding = {i for i, _ in listed}
+    # Items that say "Q:" are the questions; the numbered headings above them are its sections.
+    asked = sum(1 for i, k in listed if QA_Q.match(strip_bold(units[i].items[k].first_text))) > len(listed) / 2
     for i in asking | set(numbered):
         following = next((j for j in range(i + 1, len(units)) if units[j].kind not in ("hr", "html")), None)
-        if i not in asking and following in holding:
+        if i not in asking and (asked or following in holding):
             continue  # "## 1. Concepts" above its list of questions: a section
         number, text, suffix = numbered.get(i, (None, strip_bold(units[i].text), ""))
         chosen[(i, -1)] = Candidate(i, number, text, units[i].level, suffix)  # type: ignore[index]
@@ -208,25 +216,56 @@ def leaf_headings(units: list[Unit], headings: list[tuple[int, Unit]]) -> dict[i
     a heading with text of its own whose subheadings hold none ("### Kinds of tests", its
     answer, then "#### Unit tests", "#### Smoke tests"): its subheadings are parts of its answer."""
     chosen: dict[int, Candidate] = {}
+    names = Counter(plain_words(u.text).rstrip(":").lower() for _, u in headings)
     inside_until = -1  # the parts of an answer chosen above run to this heading
     for k, (i, unit) in enumerate(headings):
         if k < inside_until:
             continue
         end = next((m for m in range(k + 1, len(headings)) if headings[m][1].level <= unit.level), len(headings))
         below = headings[k + 1 : end]
-        if below and (any(b.level > below[0][1].level for _, b in below) or not has_own_content(units, i)):
-            continue  # it holds sections: a section itself
+        if below and (
+            any(b.level > below[0][1].level for _, b in below) or not has_own_content(units, i) or only_links(units, i)
+        ):
+            continue  # it holds sections (after a reading list, perhaps): a section itself
         if below:
             inside_until = end
         title = plain_words(unit.text)
         if PART_TITLES.match(title) or TOC_TITLE.match(title) or not has_own_content(units, i):
             continue
+        if names[title.rstrip(":").lower()] > 1 or title.endswith(":"):
+            continue  # "Code Example", "Strategy:": a part of an answer, not a question
         if only_links(units, i):
             continue
         number = question_number(unit.text)
         text = number[1] if number and number[1] else strip_bold(Q_PREFIX.sub(r"\g<rest>", unit.text))
         chosen[i] = Candidate(i, number[0] if number else None, text, unit.level, number[2] if number else "")
     return chosen
+
+
+_BARE_NUMBER = re.compile(r"^(\d{1,4})\s+(?P<rest>\S.*)$")
+
+
+def _in_sequence(headings: list[tuple[int, Unit]], numbered: dict) -> dict:
+    """Headings numbered without punctuation ("# 2 what is site maps") where the number goes on
+    with the numbered questions at that level: alone, "## 2023 roadmap" is no question number."""
+    found, last = {}, {}
+    for i, unit in headings:
+        if i in numbered:
+            last[unit.level] = numbered[i][0]
+            continue
+        match = _BARE_NUMBER.match(strip_bold(unit.text))
+        if match and unit.level in last and int(match.group(1)) == last[unit.level] + 1:
+            found[i] = (int(match.group(1)), strip_bold(match.group("rest")), "")
+            last[unit.level] += 1
+    return found
+
+
+def bold_candidate(index: int, question: str) -> Candidate:
+    """A bold line's question, its number apart when it has one ("**22. Explain …**")."""
+    numbered = question_number(question)
+    if numbered and numbered[1]:
+        return Candidate(index, numbered[0], numbered[1], 0, numbered[2])
+    return Candidate(index, None, question)
 
 
 def numbered_headings(units: list[Unit], numbered: dict[int, tuple[int, str, str]]) -> dict[int, Candidate]:

@@ -15,7 +15,15 @@ from macros.model import (
 )
 from macros.reading.answers import finish_questions, is_toc, keep, markdown
 from macros.reading.blocks import Unit, html_to_text
-from macros.reading.patterns import NAMED, TOC_TITLE, github_anchor, is_marker_text, plain_words, strip_bold
+from macros.reading.patterns import (
+    NAMED,
+    TOC_TITLE,
+    github_anchor,
+    is_marker_text,
+    plain_words,
+    question_number,
+    strip_bold,
+)
 from macros.reading.shapes import QuestionShape, has_own_content
 from macros.reading.state import Candidate, Open, Reading
 
@@ -279,7 +287,12 @@ def h1_sections(units: list[Unit], title_index: int, questions: dict) -> bool:
 
 
 def document_title(units: list[Unit]) -> tuple[int | None, str]:
-    """The unit of the document's title (its first level-1 heading, Markdown or HTML) and its text."""
+    """The unit of the document's title and its text: its first level-1 heading (Markdown or
+    HTML), unless its level-1 headings are numbered questions; else a first heading above all
+    the others ("## Python" over "####" questions), as a reader takes it."""
+    h1s = [u for u in units if u.kind == "heading" and u.level == 1]
+    if sum(1 for u in h1s if question_number(u.text)) >= 2:
+        return None, ""  # "# 1. Can you explain …", "# 2. …": the questions, not a title
     for index, unit in enumerate(units):
         if unit.kind == "heading" and unit.level == 1:
             return index, strip_bold(unit.text)
@@ -288,6 +301,9 @@ def document_title(units: list[Unit]) -> tuple[int | None, str]:
             if match:
                 return index, html_to_text(match.group(1))
         if unit.kind == "heading":
+            others = [u.level for u in units[index + 1 :] if u.kind == "heading"]
+            if others and unit.level < min(others) and not question_number(unit.text):
+                return index, strip_bold(unit.text)
             return None, ""
     return None, ""
 

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from macros.reading.blocks import _fence_closed, markdown_it
 from macros.render import emoji
 
-__all__ = ["escape_text_tags", "for_python_markdown"]
+__all__ = ["escape_non_links", "escape_text_tags", "for_python_markdown"]
 
 # --------------------------------------------------------------------------- GitHub's reading for Python-Markdown
 
@@ -254,12 +254,35 @@ def _first_word_of_fence_info(plan: _Plan) -> None:
 
 
 def _text_that_is_no_tag(plan: _Plan) -> None:
-    """Inline text keeps each ``<`` that starts no tag as text (see :func:`escape_text_tags`)."""
+    """Inline text keeps each ``<`` that starts no tag as text (see :func:`escape_text_tags`),
+    and each ``[text](…)`` that is no link as text (see :func:`escape_non_links`)."""
     for start, end in plan.inline:
         chunk = "\n".join(plan.lines[start:end])
-        escaped = escape_text_tags(chunk)
-        if escaped is not chunk:
+        escaped = escape_non_links(escape_text_tags(chunk))
+        if escaped != chunk:
             plan.lines[start:end] = escaped.split("\n")
+
+
+_SPACED_DESTINATION = re.compile(r"\]\((?=[^)<\s])[^()\s]*\s+(?![\"'(])[^)\n]*\)")
+
+
+def escape_non_links(text: str) -> str:
+    """``[text](a sentence, not an address)`` as GitHub shows it: text, not a link.
+
+    CommonMark's link destination holds no space unless it is in ``<…>``; after a space
+    only a title in quotes or parentheses may follow. Python-Markdown makes a link of it
+    anyway, and hides the sentence in its address.
+    """
+    if "](" not in text:
+        return text
+    spans = _code_spans(text)
+
+    def literal(match: re.Match) -> str:
+        if any(a <= match.start() < b for a, b in spans):
+            return match.group(0)
+        return "]\\(" + match.group(0)[2:]
+
+    return _SPACED_DESTINATION.sub(literal, text)
 
 
 def for_python_markdown(text: str, question_level: int | None = None, stash: Callable[[str], str] | None = None) -> str:
