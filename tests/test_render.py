@@ -313,3 +313,15 @@ def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
     assert len(pieces) > len(site.questions)
     for html in pieces:
         assert html_text(html) == visible_text(html), html[:200]
+
+
+def test_a_link_whose_destination_has_spaces_is_text_as_on_github():
+    from .helpers import seed_site
+
+    html = (
+        seed_site(glossary=False)
+        .renderer.markdown('See [the docs](Labels can select objects) and [ok](https://example.org/a "title").', PAGE)
+        .html
+    )
+    assert "[the docs](Labels can select objects)" in html
+    assert 'href="https://example.org/a"' in html

@@ -236,3 +236,8 @@ def is_question_details(unit: Unit) -> bool:
     links = LINK.findall(body)
     text_without_links = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|[-*+\s]|<[^>]+>", "", body, flags=re.DOTALL)
     return not (len(links) >= 3 and len(text_without_links) < 20 * len(links))
+
+
+def numbered_h1s(units: list[Unit]) -> int:
+    """How many level-1 headings start with a number ("# 1. …", "# 2 what is …")."""
+    return sum(1 for u in units if u.kind == "heading" and u.level == 1 and re.match(r"^\W{0,2}\d{1,4}\b", u.text))

@@ -21,6 +21,7 @@ from macros.reading.patterns import (
     is_question_details,
     item_question,
     marker_kind,
+    numbered_h1s,
     plain_words,
     question_number,
     reads_as_question,
@@ -58,6 +59,10 @@ class QuestionShape:
     def starts(self, unit: Unit, key: object) -> int:
         """The line (0-based) where the question starts."""
         return unit.start
+
+    def ends(self, unit: Unit, key: object) -> int:
+        """The line (0-based) after the part of ``unit`` the question opened with."""
+        return unit.end
 
     def keeps(self, current: Open, unit: Unit, lines: list[str]) -> bool:
         """Whether a heading that would end the open question belongs to it instead."""
@@ -110,6 +115,9 @@ class ListItems(QuestionShape):
     def starts(self, unit, key):
         return unit.items[key[1]].start if isinstance(key, tuple) and key[1] >= 0 else unit.start
 
+    def ends(self, unit, key):
+        return unit.items[key[1]].end if isinstance(key, tuple) and key[1] >= 0 else unit.end
+
     def keeps(self, current, unit, lines):
         # An item's heading indented too little ends the list (on GitHub too), not the question.
         return not current.level and lines[unit.start].startswith(" ")
@@ -121,7 +129,7 @@ class ListItems(QuestionShape):
 def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, dict[int, Candidate]]:
     """The document's question shape and its question units (by unit index)."""
     # Level-1 headings are questions where they are numbered ("# 1. …", "# 2. …"), else titles.
-    top = 1 if sum(1 for u in units if u.kind == "heading" and u.level == 1 and question_number(u.text)) >= 2 else 2
+    top = 1 if numbered_h1s(units) >= 2 else 2
     headings = [(i, u) for i, u in enumerate(units) if u.kind == "heading" and top <= u.level <= 6]
     numbered = {i: question_number(u.text) for i, u in headings}
     numbered = {i: n for i, n in numbered.items() if n is not None}

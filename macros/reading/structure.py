@@ -20,6 +20,7 @@ from macros.reading.patterns import (
     TOC_TITLE,
     github_anchor,
     is_marker_text,
+    numbered_h1s,
     plain_words,
     question_number,
     strip_bold,
@@ -111,10 +112,22 @@ class _Walk:
                 stack[-1].level > unit.level or (stack[-1].level == unit.level and stack[-1].has_content())
             ):
                 stack.pop()
+        placed = unit.start  # the lines of the unit given to a question so far
         for key, candidate in self.by_unit[index]:
-            self.boundaries.append(self.shape.starts(unit, key))
+            start = self.shape.starts(unit, key)
+            self._rest_of(unit, placed, start)
+            self.boundaries.append(start)
             self.current = self.shape.open(unit, key, candidate, self._section(), self.reading.lines)
             self.opened.append(self.current)
+            placed = self.shape.ends(unit, key)
+        self._rest_of(unit, placed, unit.end)
+
+    def _rest_of(self, unit: Unit, start: int, end: int) -> None:
+        """Items of a list that holds questions, but are none ("1. **map:**" … before "460. ### …"):
+        the answer of the question above them."""
+        if start < end and self.current is not None and unit.kind == "list":
+            items = [item for item in unit.items if start <= item.start < end]
+            self.current.units.append(Unit("list", start, end, ordered=unit.ordered, items=items))
 
     def _heading(self, index: int, unit: Unit) -> None:
         current = self.current
@@ -290,8 +303,7 @@ def document_title(units: list[Unit]) -> tuple[int | None, str]:
     """The unit of the document's title and its text: its first level-1 heading (Markdown or
     HTML), unless its level-1 headings are numbered questions; else a first heading above all
     the others ("## Python" over "####" questions), as a reader takes it."""
-    h1s = [u for u in units if u.kind == "heading" and u.level == 1]
-    if sum(1 for u in h1s if question_number(u.text)) >= 2:
+    if numbered_h1s(units) >= 2:
         return None, ""  # "# 1. Can you explain …", "# 2. …": the questions, not a title
     for index, unit in enumerate(units):
         if unit.kind == "heading" and unit.level == 1:
