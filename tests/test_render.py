@@ -278,14 +278,16 @@ def test_content_whose_rendering_depends_on_the_page_is_rendered_for_the_card():
 @pytest.mark.parametrize("document", qa_documents(), ids=lambda p: p.name)
 def test_a_reused_rendering_is_the_rendering_the_card_would_get(document):
     """Every answer and body of a document, rendered for the self-test, is the same whether it
-    is taken from the question page's rendering or rendered again (reuse switched off)."""
+    is taken from the question page's rendering or rendered again (by a renderer that has
+    rendered no page)."""
     from macros.plugin.loading import load_site
     from macros.render.renderer import STUDY as CARD
 
     config, options = load_project(ROOT / "mkdocs.yml", source=str(document), unanswered="show")
     site = load_site(config, options)[0]
-    fresh = replace(site.renderer)  # the same extensions, glossary and links, nothing cached
-    fresh.reuse = False
+    # The same extensions, glossary and links, nothing cached: it renders each card's content
+    # itself, having rendered no question page to reuse.
+    fresh = replace(site.renderer)
     reused = 0
     for question in site.questions:
         target = site.target_at(CARD, "self-test/", question.collection)
