@@ -64,7 +64,8 @@ def test_the_glossary_linker_works_in_plain_python_markdown(tmp_path: Path):
         encoding="utf-8",
     )
     md = markdown.Markdown(
-        extensions=["macros.render.linker"], extension_configs={"macros.render.linker": {"glossary": str(glossary), "url": "/g/"}}
+        extensions=["macros.render.linker"],
+        extension_configs={"macros.render.linker": {"glossary": str(glossary), "url": "/g/"}},
     )
     assert md.convert("Self-attention and attention, `attention`.") == (
         '<p><a class="qa-term" href="/g/#attention" title="Weighs &amp;lt;all&amp;gt; positions.">Self-attention</a>'
@@ -75,7 +76,9 @@ def test_the_glossary_linker_works_in_plain_python_markdown(tmp_path: Path):
 def test_the_sites_glossary_with_the_linker_alone():
     md = markdown.Markdown(
         extensions=["macros.render.linker"],
-        extension_configs={"macros.render.linker": {"glossary": str(ROOT / "docs" / "glossary.yml"), "tooltips": False}},
+        extension_configs={
+            "macros.render.linker": {"glossary": str(ROOT / "docs" / "glossary.yml"), "tooltips": False}
+        },
     )
     html = md.convert("LoRA freezes base model weights.")
     assert html.startswith('<p><a class="qa-term" href="/glossary/#low-rank-adaptation">LoRA</a> freezes ')
