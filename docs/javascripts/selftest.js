@@ -593,12 +593,14 @@
     /* ---------------------------------------------------------------- term quiz */
 
     /* Four options for term `t`: it and three others, related terms first, then its topic's,
-     * then any; `pool` is what may be an option (definitions that do not name their term). */
+     * then any; `pool` is what may be an option (definitions that do not name their term).
+     * Never one whose name or definition says `t`'s name (`t.x`): it would give `t` away. */
     function options(t, pool) {
       var picked = [t.id];
+      var avoid = t.x || [];
       [t.related, t.topic, shuffle(pool.slice())].forEach(function (group) {
         shuffle(group.slice()).forEach(function (id) {
-          if (picked.length < 4 && pool.indexOf(id) >= 0 && picked.indexOf(id) < 0) picked.push(id);
+          if (picked.length < 4 && pool.indexOf(id) >= 0 && picked.indexOf(id) < 0 && avoid.indexOf(id) < 0) picked.push(id);
         });
       });
       return shuffle(picked);

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.model import Collection, Question
-from macros.outputs.pages import reference_html
+from macros.outputs.pages import glossary_lead, reference_html
 from macros.outputs.site import Site
 from macros.reading.glossary import Glossary, Term
 from macros.render.renderer import BOOK, Renderer, cut_words
@@ -346,7 +346,7 @@ def _glossary(glossary: Glossary, appears: dict[str, list[Question]], several: b
     parts = [
         '<section class="glossary" id="glossary">',
         '<h2 class="bm-1">Glossary</h2>',
-        f'<p class="lead">{len(glossary.terms)} terms used in the questions. Each entry lists the questions '
+        f'<p class="lead">{_e(glossary_lead(glossary))} Each entry lists the questions '
         "that use it, with the page where each one starts.</p>",
         '<div class="entries">',
     ]
