@@ -214,3 +214,15 @@ def test_names_that_are_everyday_verbs_make_no_entry():
         "p.md",
     )
     assert [t.term for t in derive_glossary([collection]).terms.values()] == ["Decorator"]
+
+
+def test_two_questions_about_the_same_thing_give_one_entry():
+    collection = parse_text(
+        "# T\n\n## 1. What is MRO (Method Resolution Order)?\n\nMRO is the order in which a class hierarchy is searched.\n\n"
+        "## 2. What is Method Resolution Order?\n\nMethod Resolution Order is how Python finds a method in a hierarchy.\n",
+        "m.md",
+    )
+    glossary = derive_glossary([collection])
+    assert [(t.term, t.aliases, t.defined_in) for t in glossary.terms.values()] == [
+        ("MRO", ["Method Resolution Order"], "m/1")
+    ]

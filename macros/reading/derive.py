@@ -517,24 +517,33 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 def _terms(entries: Iterable[_Entry]) -> list[Term]:
-    """Glossary entries: distinct ids and names (an alias that another entry has as its name
-    or alias is left out), in the order of the questions."""
+    """Glossary entries, in the order of the questions: an entry whose name or alias another
+    entry already has is the same thing ("What is MRO (Method Resolution Order)?" and "What is
+    Method Resolution Order?"), and its names join the first one's as aliases."""
     terms: list[Term] = []
-    taken: set[str] = set()
     ids: set[str] = set()
     ordered = sorted(entries, key=lambda e: (e.candidate.question.collection.path, e.candidate.question.line))
-    names = {_normal(e.name) for e in ordered}
+    owner: dict[str, _Entry] = {}  # a name -> the entry that has it
+    kept: list[_Entry] = []
+    names: dict[int, list[str]] = {}
     for entry in ordered:
+        own = [entry.name, *entry.aliases]
+        first = next((owner[_normal(n)] for n in own if _normal(n) in owner), None)
+        if first is None:
+            first = entry
+            kept.append(entry)
+            names[id(entry)] = []
+        for name in own:
+            owner.setdefault(_normal(name), first)
+            names[id(first)].append(name)
+    for entry in kept:
         key = _normal(entry.name)
-        if key in taken:
-            continue
-        taken.add(key)
-        aliases = []
-        for alias in dict.fromkeys(a.strip() for a in entry.aliases):
+        spellings: dict[str, str] = {}  # one spelling of each other name, the first one met
+        for alias in names[id(entry)]:
             alias_key = _normal(alias)
-            if alias_key and alias_key not in taken and alias_key not in names and alias_key != key:
-                taken.add(alias_key)
-                aliases.append(alias)
+            if alias_key and alias_key != key and owner.get(alias_key) is entry:
+                spellings.setdefault(alias_key, alias.strip())
+        aliases = list(spellings.values())
         base = term_id = term_id_of(entry.name)
         number = 2
         while term_id in ids:  # "C++" and "C#" both give "c"
