@@ -255,7 +255,7 @@ def _score(
     if found is not None:
         rest, name = found
         if _EXPANSION.match(rest) and word_count(text) <= 8:
-            return 1.9 - position, text, name  # "JSX stands for JavaScript XML.": a name, not yet what it is
+            return 1.8 - position, text, name  # "JSX stands for JavaScript XML.": a name, not yet what it is
         if _DEFINES.match(rest):
             if _COMPARES.match(rest):
                 return None
@@ -287,8 +287,12 @@ def _score(
         verb = "是"
     else:
         verb = " " + (groups["verb"] or groups["this"] or groups["are"])
-    # The term's name goes where the pronoun was, once the name is settled (see SUBJECT).
-    return 2.5 - position, f"{SUBJECT}{verb}{text[pronoun.end() :]}", candidate.name
+    # The term's name goes where the pronoun was, once the name is settled (see SUBJECT). After
+    # a sentence that names the term, "It ..." says more about it, seldom what it is.
+    rest = text[pronoun.end() :]
+    says_what = (groups["is"] or verb.strip() in ("is", "are")) and re.match(r"\s+(?:a|an|the|one)\s", rest)
+    score = 2.5 if index == 0 else 2.1 if says_what else 1.95
+    return score - position, f"{SUBJECT}{verb}{rest}", candidate.name
 
 
 def _unquoted(text: str) -> str:

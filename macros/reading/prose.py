@@ -119,9 +119,9 @@ def sentences(paragraph: str) -> list[str]:
         mark = match.group()
         if mark[0] == ".":
             words = paragraph[start : match.start()].split()
-            before = words[-1].lower().rstrip(".") if words else ""
-            if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
-                continue
+            word = words[-1].rstrip(".") if words else ""
+            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue  # "e.g.", an initial ("J. Smith"); "select a hyperparameter k. The ..." ends
         following = paragraph[end:].lstrip()[:1]
         if mark[0] not in "。！？" and following and following.islower():
             continue
