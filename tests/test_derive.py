@@ -159,6 +159,7 @@ def test_it_is_resolved_to_the_term():
         ("Node.js is a runtime. It runs JavaScript.", ["Node.js is a runtime.", "It runs JavaScript."]),
         ("Use a set, e.g. for lookups. Then stop.", ["Use a set, e.g. for lookups.", "Then stop."]),
         ("J. Smith wrote it. Done.", ["J. Smith wrote it.", "Done."]),
+        ("Pick a number k. Then split.", ["Pick a number k.", "Then split."]),
         ("以太网是一种网络。它很常见。", ["以太网是一种网络。", "它很常见。"]),
     ],
 )
