@@ -99,6 +99,8 @@ def question_page(
     if tags:
         meta["tags"] = tags
         meta["hide"] = ["tags"]  # shown inside the answer instead (they come from its terms)
+    # A topic that is the question's section is in its eyebrow already ("... · Networking").
+    tags = site.topics(question, sections=False)
     # Everything between the title and "Related questions" is one piece of finished HTML: the
     # page's Markdown is then three short blocks, which Python-Markdown reads in a fraction of
     # the time a block per piece took (a thousand pages are read in every build).

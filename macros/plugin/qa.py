@@ -192,9 +192,18 @@ class QAPlugin(BasePlugin[QAConfig]):
     on_page_context = CombinedEvent(_search_reads_less, _page_whole_again)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """``mkdocs serve`` also watches a document outside docs/ (``source:``): an edit reloads the page."""
+        """``mkdocs serve`` also watches a document outside docs/ (``source:``) and the glossary
+        file it uses: an edit of either reloads the page."""
         if self.config.source:
-            server.watch(str((Path(config.docs_dir) / self.config.source).resolve()))
+            document = (Path(config.docs_dir) / self.config.source).resolve()
+            server.watch(str(document))
+            chosen = self.config.source_glossary
+            glossaries = [document.with_name(document.stem + ".glossary.yml"), document.parent / "glossary.yml"]
+            if chosen and chosen.lower() != "none":
+                glossaries = [Path(config.docs_dir) / chosen]
+            for path in glossaries:
+                if path.is_file():
+                    server.watch(str(path.resolve()))
         return server
 
     @event_priority(-50)  # after the search plugin has written its index
