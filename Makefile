@@ -26,6 +26,11 @@ STRICT := --no-strict
 else
 STRICT := --strict
 endif
+# GLOSSARY=path/to/glossary.yml (or none) gives SOURCE a glossary file of your choice; without it
+# SOURCE uses its own (NAME.glossary.yml or glossary.yml next to it), else one derived from it.
+ifdef GLOSSARY
+export QA_GLOSSARY := $(if $(filter none,$(GLOSSARY)),none,$(abspath $(GLOSSARY)))
+endif
 
 
 # The engine that builds the site: mkdocs, or properdocs (its maintained fork, in its own

@@ -38,7 +38,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"), help="mkdocs.yml to read (default: %(default)s)")
     parser.add_argument("--out", default="build/book.pdf", help="the PDF to write (default: %(default)s)")
     parser.add_argument("--source", action="append", help="a Q&A document (repeat for several; default: mkdocs.yml)")
-    parser.add_argument("--glossary", help="the glossary file ('' for none; default: mkdocs.yml)")
+    parser.add_argument(
+        "--glossary",
+        help="the glossary file ('' for none; default: mkdocs.yml's, or with --source the documents' own)",
+    )
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4", help="page size (default: a4)")
     parser.add_argument("--title", default="", help="book title (default: the document's title)")
     parser.add_argument("--author", default="", help="author for the cover and metadata (default: site_author)")
@@ -52,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     # Files named on the command line are relative to the current folder, not to docs/.
     sources = [str(Path(s).resolve()) for s in args.source] if args.source else None
     glossary = str(Path(args.glossary).resolve()) if args.glossary else args.glossary
+    if glossary is None and sources:
+        glossary = "auto"  # documents of one's own come with their own glossary, never the site's
+    chosen = None if args.glossary is None else (glossary or "none")
     try:
-        config, options = load_project(args.config, sources=sources, glossary=glossary)
+        config, options = load_project(args.config, sources=sources, glossary=glossary, source_glossary=chosen)
         site, _ = load_site(config, options)
         info = BookInfo(
             title=args.title or ("" if len(site.collections) == 1 else config.site_name),

@@ -217,5 +217,6 @@ def test_home_and_key_terms_show_ampersands_and_brackets_once(tmp_path: Path):
     assert "&amp;" not in home
     question = soup(question_pages(site)[0])
     assert question.select_one(".qa-eyebrow").get_text() == "Question 1 of 1 · Part A & B"
-    key_terms = question.select_one("h2#key-terms").find_next_sibling("ul").get_text().strip()
-    assert key_terms == "Widget: A widget & a <gadget>."
+    key_term = question.select_one("h2#key-terms").find_next_sibling("ul").select_one("details.qa-key-term")
+    assert key_term.summary.get_text() == "Widget"
+    assert key_term.p.get_text() == "Widget: A widget & a <gadget>."

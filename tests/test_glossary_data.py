@@ -151,7 +151,8 @@ def test_unknown_related_term_and_unknown_field():
             related: [Nope]
             sees: [B]
         """) == [
-        "g.yml:2: 'A' has unknown field(s) sees: use aliases, id, long, reference, related, short, term, topic",
+        "g.yml:2: 'A' has unknown field(s) sees: use aliases, case_sensitive, defined_in, id, long, reference, related, "
+        "short, term, topic",
         "g.yml:2: related term 'Nope' of 'A' is not in the glossary: add it or fix the name",
     ]
 

@@ -74,8 +74,11 @@ def test_print_fits_a4_and_letter(browser, site_url: str, tmp_path: Path, paper:
 def test_print_keeps_key_terms_with_definitions_as_plain_text(browser, site_url: str, tmp_path: Path):
     page = browser.new_page()
     page.goto(site_url + Q1)
-    definitions = [
-        normal(d) for d in page.eval_on_selector_all("#key-terms + ul li", "els => els.map(e => e.innerText)")
+    definitions = [  # closed on the screen (a row of names), every one open on paper
+        normal(d)
+        for d in page.eval_on_selector_all(
+            "#key-terms + ul details.qa-key-term > p", "els => els.map(e => e.textContent)"
+        )
     ]
     assert definitions
     printed = print_page(page, tmp_path / "q1.pdf")

@@ -91,3 +91,28 @@ def test_every_seed_question_has_related_questions_and_a_rare_term_decides():
     # Question 5 (mode collapse) shares "generator" and "GAN" with question 4 and only
     # "regularization" with question 1: question 4 comes first.
     assert numbers(site.related(by_number[5]))[:2] == [4, 1]
+
+
+# --------------------------------------------------------------------------- similar text
+
+
+def test_a_question_without_terms_gets_the_questions_with_the_most_similar_text():
+    qs = questions([], [], [], [], ["x"], ["x"])
+    texts = [
+        "How does the kernel schedule threads across cores and priorities?",
+        "What is a thread priority, and how does the kernel scheduler use it on many cores?",
+        "How do you bake sourdough bread with a starter?",
+        "Which flour makes the best sourdough starter?",
+        "Kernel scheduler threads priorities cores",  # shares words, but its question has a term of its own
+        "Unrelated words entirely.",
+    ]
+    related = Relatedness(qs, texts=texts)
+    assert sorted(numbers(related.related(qs[0]))) == [2, 5]  # the bread questions are no neighbours
+    assert numbers(related.related(qs[2])) == [4]
+    assert numbers(related.related(qs[4])) == [6]  # shared terms come first, whatever the text
+
+
+def test_text_neighbours_need_more_than_a_common_word():
+    qs = questions(*([[]] * 4))
+    texts = ["alpha beta", "gamma delta", "epsilon zeta", "eta theta"]
+    assert [numbers(Relatedness(qs, texts=texts).related(q)) for q in qs] == [[], [], [], []]

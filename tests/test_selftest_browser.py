@@ -344,6 +344,9 @@ def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(t
     by_term = {t.term: t for t in glossary.terms.values()}
     by_short = {t.short: t for t in glossary.terms.values()}
     page = open_self_test(tab, site_url)
+    avoid = {
+        t["id"]: set(t.get("x", [])) for t in json.loads(page.locator("#qa-selftest-data").text_content())["terms"]
+    }
     page.get_by_role("button", name="Term quiz").click()
     panel = page.locator(".qa-st-panel")
     positions, directions = [], []
@@ -373,7 +376,14 @@ def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(t
             assert "…" not in definition
         positions.append(names.index(answer))
         distractors = [n for n in names if n != answer]
-        usable = [r for r in related if r in by_term or not names_itself(by_short[r], glossary)]
+        # No option says the asked term: "... reducing mode collapse" is never an option beside it.
+        said = [re.escape(n.lower().replace("-", " ")) for n in term.names]
+        options_text = [
+            (f"{n}: {by_term[n].short}" if n in by_term else n).lower().replace("-", " ") for n in distractors
+        ]
+        assert not [o for o in options_text if any(re.search(rf"(?<!\w){n}(?:e?s)?(?!\w)", o) for n in said)]
+        away = {glossary.terms[i].term for i in avoid[term.id]} | {glossary.terms[i].short for i in avoid[term.id]}
+        usable = [r for r in related if (r in by_term or not names_itself(by_short[r], glossary)) and r not in away]
         assert sum(n in usable for n in distractors) == min(3, len(usable)), "related terms come first"
         if round_index == 0:  # a right answer
             options.nth(names.index(answer)).click()

@@ -173,13 +173,30 @@ def test_term_quiz_data_covers_the_glossary(built_site: Path):
     )
     assert set(terms) <= glossary_ids, "each right answer links to its glossary entry"
     elbo = terms["evidence-lower-bound"]
-    # Distractors come from the related terms first, then from the rest of the topic.
-    assert elbo["related"] == ["variational-autoencoder", "kl-divergence", "likelihood"]
+    # Distractors come from the related terms first, then from the rest of the topic, never one
+    # whose definition says the asked term ("a VAE ... maximizes the ELBO" gives the ELBO away).
+    assert elbo["related"] == ["kl-divergence", "likelihood"]
+    assert elbo["x"] == ["variational-autoencoder"]
     same_topic = {t.id for t in glossary.terms.values() if t.topic == "Autoencoders and VAEs"}
-    assert set(elbo["topic"]) == same_topic - {"evidence-lower-bound", *elbo["related"]}
+    assert set(elbo["topic"]) == same_topic - {"evidence-lower-bound", *elbo["related"], *elbo["x"]}
+    assert "unrolled-gan" in terms["mode-collapse"]["x"]  # "... to avoid mode collapse"
     # A definition that says its own term's name or an alias is marked: the quiz never shows it.
     own = {t["id"] for t in data["terms"] if t.get("own")}
-    assert {"low-rank-adaptation", "retrieval-augmented-generation", "kl-divergence", "gpt"} <= own
+    assert "gpt" in own
+    assert not own & {"low-rank-adaptation", "retrieval-augmented-generation", "kl-divergence"}  # no label first
+    for item in data["terms"]:  # every definition that says a term's name is kept away from it
+        names = [n.lower().replace("-", " ") for n in glossary.terms[item["id"]].names]
+        saying = {
+            other["id"]
+            for other in data["terms"]
+            if other["id"] != item["id"]
+            and any(
+                re.search(rf"(?<!\w){re.escape(n)}(?:e?s)?(?!\w)", other["def"].lower().replace("-", " "))
+                for n in names
+            )
+        }
+        assert saying <= set(item.get("x", [])), item["id"]
+        assert not saying & {*item["related"], *item["topic"]}, item["id"]
     for item in data["terms"]:
         term = glossary.terms[item["id"]]
         assert item["def"] == term.short, "shown whole: never a stub with the name cut out"
