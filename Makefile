@@ -33,9 +33,8 @@ endif
 ENGINE ?= mkdocs
 PD_VENV  := .venv-properdocs
 PD_STAMP := $(PD_VENV)/.installed
-ENGINE_TESTS := tests/test_build.py tests/test_glossary_build.py tests/test_selftest_build.py \
-  tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py \
-  tests/test_question_pages.py
+ENGINE_TESTS := $(addprefix tests/built/,test_build.py test_glossary_build.py test_selftest_build.py \
+  test_links.py test_malformed.py test_base_url_build.py test_engine.py test_question_pages.py)
 
 .PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-hostile bench-links profile lighthouse properdocs vendor
 

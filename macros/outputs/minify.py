@@ -4,7 +4,7 @@ The sources in ``docs/`` keep their comments; the built site gets them stripped 
 and rcssmin (comments and whitespace only: no renaming, so a stack trace still names the
 functions). They are fetched only on the self-test page and, for a practised card, on its
 question page: 25,000 bytes gzip with the scheduler library is their budget
-(``tests/test_selftest_build.py``).
+(``tests/built/test_selftest_build.py``).
 """
 
 from __future__ import annotations
