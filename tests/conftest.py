@@ -42,6 +42,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The layers, each a folder of tests/: `make test-fast` runs the first two, so neither may need a browser.
+LAYERS = ("unit", "built", "browser")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test sits in a layer; those of tests/browser are marked ``browser``, and no other opens Chromium."""
+    tests, misplaced = ROOT / "tests", []
+    for item in items:
+        parts = item.path.relative_to(tests).parts if item.path.is_relative_to(tests) else ()
+        layer = parts[0] if len(parts) > 1 else None
+        if layer not in LAYERS:
+            misplaced.append(f"{item.nodeid}: not in tests/{', tests/'.join(LAYERS)}")
+        elif layer == "browser":
+            item.add_marker(pytest.mark.browser)
+        elif "browser" in getattr(item, "fixturenames", ()):
+            misplaced.append(f"{item.nodeid}: drives Chromium, so it belongs in tests/browser")
+    if misplaced:
+        raise pytest.UsageError("Tests out of their layer:\n" + "\n".join(misplaced))
+
 
 def mkdocs_build(
     site_dir: Path,
