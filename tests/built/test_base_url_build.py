@@ -12,8 +12,13 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
 from ..conftest import PrefixServer
 from ..helpers import soup
+
+# Slow: the site under a base path is built with its PDF book.
+pytestmark = pytest.mark.slow
 
 LINKS = {"a": "href", "link": "href", "script": "src", "img": "src"}
 

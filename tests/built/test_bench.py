@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from ..conftest import ROOT
+
+# Slow: the benchmark and the profiler build several sites each.
+pytestmark = pytest.mark.slow
 
 
 def run_script(name: str, *args: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from macros.reading.parser import parse_file
 
 from ..conftest import SEED, mkdocs_build
@@ -111,6 +113,8 @@ def test_no_traceback_or_template_error_in_any_page(built_site: Path):
     assert offenders == []
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_sections_are_pruned_from_other_pages_and_content_stays_literal(tmp_path: Path):
     config = copy_project(tmp_path / "project", glossary=False)
     source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"
@@ -138,6 +142,8 @@ def test_sections_are_pruned_from_other_pages_and_content_stays_literal(tmp_path
     assert first.select_one(".qa-eyebrow").get_text() == "Question 1 of 6 · Part 1"
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_malformed_source_stops_the_build_with_file_and_line(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"
@@ -157,6 +163,8 @@ def test_malformed_source_stops_the_build_with_file_and_line(tmp_path: Path):
     assert not (site / "index.html").exists()
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_missing_source_in_config_names_the_config_line(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     text = config.read_text(encoding="utf-8")

@@ -6,8 +6,13 @@ from __future__ import annotations
 import html as html_module
 from pathlib import Path
 
+import pytest
+
 from ..conftest import ROOT, mkdocs_build
 from ..helpers import copy_project, question_pages, soup
+
+# Slow: the hostile content is a site of its own, and a PDF book.
+pytestmark = pytest.mark.slow
 
 CONTENT = ROOT / "tests" / "content"
 

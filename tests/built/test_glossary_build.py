@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from ..conftest import mkdocs_build
 from ..helpers import copy_project, question_pages, soup
 
@@ -89,6 +91,8 @@ def test_questions_carry_topics_and_the_tags_page_lists_them(built_site: Path):
     assert {p.parent.name for p in question_pages(built_site)} <= listed
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_bad_glossary_stops_the_build(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     glossary = tmp_path / "project" / "docs" / "glossary.yml"
@@ -102,6 +106,8 @@ def test_bad_glossary_stops_the_build(tmp_path: Path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_unused_term_is_a_warning_that_strict_mode_stops(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     glossary = tmp_path / "project" / "docs" / "glossary.yml"

@@ -26,6 +26,9 @@ from macros.reading.parser import parse_text
 from ..conftest import ROOT
 from ..hostile import ENV_TOKEN, FILE_TOKEN, TINY_PNG, build_user_way
 
+# Slow: the document is built with its PDF book, and lists 500 levels deep take seconds to refuse.
+pytestmark = pytest.mark.slow
+
 
 def _leaks(site: Path) -> list[str]:
     secrets = (FILE_TOKEN.encode(), ENV_TOKEN.encode(), b"root:x:0:0")

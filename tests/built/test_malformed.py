@@ -11,6 +11,9 @@ import pytest
 from ..conftest import ROOT, mkdocs_build
 from ..helpers import copy_project
 
+# Slow: one build per broken input, 28 of them.
+pytestmark = pytest.mark.slow
+
 CORPUS = ROOT / "tests" / "malformed"
 CASES = sorted(p for p in CORPUS.glob("*/*") if p.suffix in (".md", ".yml", ".replace"))
 TARGETS = {"source": "docs/advanced-generative-ai-qa.md", "glossary": "docs/glossary.yml"}

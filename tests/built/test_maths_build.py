@@ -12,6 +12,9 @@ from ..conftest import ROOT, mkdocs_build
 from ..helpers import MM, outside, pdftotext, soup, word_boxes
 from .test_pdf import run_build
 
+# Slow: a site and a PDF book of their own.
+pytestmark = pytest.mark.slow
+
 FIXTURE = ROOT / "tests" / "import" / "browser" / "maths.md"
 
 

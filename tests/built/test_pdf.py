@@ -27,6 +27,9 @@ from macros.reading.parser import parse_file
 from ..conftest import ROOT, SEED, mkdocs_build
 from ..helpers import MM, answer_text, normal, outside, pdftotext, seed_site, soup, word_boxes
 
+# Slow: each test reads a PDF book built by WeasyPrint, several build one of their own.
+pytestmark = pytest.mark.slow
+
 SCRIPT = ROOT / "scripts" / "build_pdf.py"
 GLOSSARY = ROOT / "docs" / "glossary.yml"
 BUILT_ON = "1767225600"  # SOURCE_DATE_EPOCH: 2026-01-01T00:00:00Z

@@ -10,6 +10,7 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
+import pytest
 import yaml
 
 from macros.outputs.nav import navigation
@@ -46,6 +47,8 @@ def test_question_pages_are_made_by_the_plugin_when_the_navigation_is_its_own():
     assert [page.title for page in pages] == [q.label for q in site.questions]  # as the navigation titles them
 
 
+# Slow: two builds of its own.
+@pytest.mark.slow
 def test_the_site_is_the_same_when_mkdocs_reads_each_question_page(tmp_path: Path):
     site, files = _site_and_files()
     nav = _plain(navigation(site.collections, [f.src_uri for f in files.documentation_pages()]))

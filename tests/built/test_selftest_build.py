@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
 from macros.outputs.selftest import anki
@@ -407,6 +408,8 @@ def test_embedded_json_cannot_break_out_of_its_element():
 # --------------------------------------------------------------------------- adding a question
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_a_question_added_to_the_source_appears_in_the_self_test_and_the_deck(tmp_path: Path, built_site: Path):
     config = copy_project(tmp_path / "project")
     source = tmp_path / "project" / "docs" / "advanced-generative-ai-qa.md"

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from macros.reading.glossary import load_glossary
@@ -184,6 +185,8 @@ def test_404_page_offers_home_search_and_the_questions(built_site: Path):
     assert listed == [p.parent.name for p in question_pages(built_site)]
 
 
+# Slow: a build of its own.
+@pytest.mark.slow
 def test_topics_page_sorts_questions_by_number(tmp_path: Path):
     config = copy_project(tmp_path / "project")
     docs = tmp_path / "project" / "docs"

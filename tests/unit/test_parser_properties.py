@@ -6,6 +6,7 @@ text never crashes the parser with anything but its own error type.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,8 @@ def document(draw):
     return newline.join("\n\n".join(blocks).split("\n")), title, expected
 
 
+# Slow: 150 generated documents.
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(document())
 def test_generated_documents_parse_to_what_they_were_made_from(doc):
@@ -137,6 +140,8 @@ def _words(text: str) -> list[str]:
     return [w.strip("*_-") for w in text.split() if w.strip("*_-")]
 
 
+# Slow: 100 generated documents in every shape.
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(shaped_document())
 def test_every_shape_reads_back_its_questions_and_answers(doc):
