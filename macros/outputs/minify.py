@@ -5,7 +5,7 @@ and rcssmin (comments and whitespace only: no renaming, so a stack trace still n
 functions). The self-test's (``javascripts/selftest/``, the scheduler adapter and their
 style) are fetched only on the self-test page and, for a practised card, on its question
 page: 25,000 bytes gzip with the scheduler library is their budget
-(``tests/test_selftest_build.py``). The vendored libraries come minified already.
+(``tests/built/test_selftest_build.py``). The vendored libraries come minified already.
 """
 
 from __future__ import annotations

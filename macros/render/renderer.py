@@ -122,7 +122,7 @@ _TAG = re.compile(r"<[^>]*>")
 def html_text(html: str) -> str:
     """The text of the renderer's HTML, entities decoded, whitespace collapsed.
 
-    It is what :func:`macros.source.visible_text` reads (``tests/test_render.py`` compares
+    It is what :func:`macros.source.visible_text` reads (``tests/unit/test_render.py`` compares
     the two), without a parser: the renderer's HTML went through nh3, which leaves no
     comment, script or style, and escapes ``<`` and ``>`` in text and attribute values, so
     a tag is all there is between ``<`` and ``>``.
@@ -430,7 +430,7 @@ def _portable(html: str) -> str | None:
     nothing else. Content rendered without any of them, its glossary links taken back to
     their text and its line anchors left out, renders the same for all of them: the
     self-test's cards reuse the question pages' rendering of most answers instead of
-    rendering each again (``tests/test_render.py`` compares the two, on every document of
+    rendering each again (``tests/unit/test_render.py`` compares the two, on every document of
     the tests).
     """
     text = _LINE_ANCHOR.sub("", _TERM_LINK.sub(r"\1", html))
