@@ -18,6 +18,7 @@ from macros.reading.patterns import (
     ANSWER_MARKER,
     BACK_TO_TOP,
     LINK,
+    LINKS_AND_TAGS,
     MAY_TRAIL,
     QUESTION_MARKER,
     is_marker_text,
@@ -258,7 +259,7 @@ def is_toc(unit: Unit, lines: list[str]) -> bool:
     own = [link for link in links if link.startswith("#") or re.search(r"/blob/[^#]+#", link)]
     if len(own) < 0.8 * len(links):
         return False
-    words = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]+>|[|\-:*+\s\d.]", "", source, flags=re.DOTALL)
+    words = re.sub(rf"{LINKS_AND_TAGS}|<[^>]+>|[|\-:*+\s\d.]", "", source)
     return len(words) < 12 * len(links)
 
 
