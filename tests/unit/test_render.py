@@ -318,7 +318,7 @@ def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
 
 
 def test_a_link_whose_destination_has_spaces_is_text_as_on_github():
-    from .helpers import seed_site
+    from ..helpers import seed_site
 
     html = (
         seed_site(glossary=False)
