@@ -192,9 +192,15 @@ class Question:
         return f"{self.number}{self.suffix}" if self.number is not None else ""
 
     @property
+    def mark(self) -> str:
+        """ "9." where the document numbers its questions, else "": what every output puts before
+        the question's text."""
+        return f"{self.numeral}." if self.number is not None else ""
+
+    @property
     def label(self) -> str:
         """ "9. Explain …" where the document numbers its questions, else the plain question."""
-        return f"{self.numeral}. {self.plain_title}" if self.number is not None else self.plain_title
+        return f"{self.mark} {self.plain_title}".lstrip()
 
     @property
     def answered(self) -> bool:

@@ -242,14 +242,10 @@ def _cover(title: str, subtitle: str, collections: list[Collection], glossary: G
     return "\n".join(line for line in lines if line)
 
 
-def _number(question: Question) -> str:
-    return f"{question.numeral}." if question.number is not None else ""
-
-
 def _toc_question(question: Question) -> str:
     return (
         f'<li class="{B.CONTENTS_QUESTION}"><a href="#{question.book_id}">'
-        f'<span class="{B.CONTENTS_NUMBER}">{_number(question)}</span>'
+        f'<span class="{B.CONTENTS_NUMBER}">{question.mark}</span>'
         f'<span class="{B.CONTENTS_TITLE}">{_e(question.plain_title)}</span></a></li>'
     )
 
@@ -319,7 +315,7 @@ def _question(
     body_target = replace(target, term_href=None)
     body = renderer.markdown(question.body, body_target).html if question.body else ""
     topic = question.label
-    number = _number(question)
+    number = question.mark
     parts = [
         f'<article class="{B.QUESTION}" id="{question.book_id}">',
         f'<p class="{B.EYEBROW}">{_e(question.where)}</p>',
