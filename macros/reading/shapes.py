@@ -152,6 +152,10 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
         for k, item in enumerate(u.items)
         if (u.ordered or QA_Q.match(strip_bold(item.first_text))) and item_question(item) is not None
     }
+    if len(asking) >= 2:
+        # Where headings ask, a bold line that only has a number ("**1. Docker daemon:**") is a
+        # step of an answer; bold lines still compete when they ask too.
+        bold = {i for i in bold if _asks(bold_question(units[i].text, mark), mark)}
     counts = {
         "numbered": len(numbered),
         "asking": len(asking - set(numbered)),
@@ -267,6 +271,11 @@ def _in_sequence(headings: list[tuple[int, Unit]], numbered: dict) -> dict:
             found[i] = (int(match.group(1)), strip_bold(match.group("rest")), "")
             last[unit.level] += 1
     return found
+
+
+def _asks(question: str | None, mark: str) -> bool:
+    text = strip_bold(question or "")
+    return reads_as_question(text) or bool(Q_PREFIX.match(text)) or (bool(mark) and text.endswith(mark))
 
 
 def bold_candidate(index: int, question: str) -> Candidate:
