@@ -149,6 +149,7 @@ class Question:
     key: str = ""  # its part of the id, unique in the collection ("9"), set with the slug
     terms: list[str] = field(default_factory=list)  # glossary term ids it uses, in order of first mention
     title: str = ""  # the question as plain text, from its rendering (set by the site, else words of ``text``)
+    with_next: bool = False  # unanswered, and the next question follows it directly (their answer may be one)
     section: Section = field(default=None, repr=False)  # type: ignore[assignment]
     collection: Collection = field(default=None, repr=False)  # type: ignore[assignment]
 

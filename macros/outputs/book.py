@@ -309,9 +309,12 @@ def _question(
     target = replace(
         BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None, doc=collection.slug
     )
-    answer = (
-        renderer.markdown(question.answer, target).html if question.answered else "<p>No answer in the document.</p>"
-    )
+    if question.answered:
+        answer = renderer.markdown(question.answer, target).html
+    elif question.with_next:
+        answer = "<p>No answer of its own in the document: the next question follows it directly, and its answer may be meant for both.</p>"
+    else:
+        answer = "<p>No answer in the document.</p>"
     body_target = replace(target, term_href=None)
     body = renderer.markdown(question.body, body_target).html if question.body else ""
     topic = question.label

@@ -127,6 +127,13 @@ def question_page(
             f'<details class="{m.ANSWER}" id="{m.ANSWER_ID}">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>'
         )
         ids.extend((m.ANSWER_ID, *answer.ids, *extra_ids))
+    elif question.with_next and (following := _following(question)) is not None:
+        href = relative_url(following.url, here)
+        blocks.append(
+            f'<p class="{m.UNANSWERED}">No answer of its own in the document: the next question, '
+            f'<a href="{_e(href)}">{question_label_html(site, following)}</a>, follows it directly, '
+            "and its answer may be meant for both.</p>"
+        )
     else:
         blocks.append(f'<p class="{m.UNANSWERED}">No answer in the document.</p>')
     # The keys (docs/javascripts/keys.js): there from the first paint, so nothing moves when the
@@ -141,6 +148,12 @@ def question_page(
         parts.append(f"## Related questions {{: #{m.RELATED_ID} data-search-exclude }}")
         parts.append(put(f"<ul data-search-exclude>\n{items}\n</ul>", ()))
     return meta, "\n\n".join(parts) + "\n"
+
+
+def _following(question: Question) -> Question | None:
+    questions = question.collection.questions
+    index = question.position
+    return questions[index] if index < len(questions) else None
 
 
 def _with_the_answer(
