@@ -127,15 +127,8 @@ def question_page(
             f'<details class="{m.ANSWER}" id="{m.ANSWER_ID}">\n<summary>Answer</summary>\n{answer.html}\n{extra}</details>'
         )
         ids.extend((m.ANSWER_ID, *answer.ids, *extra_ids))
-    elif question.with_next and (following := _following(question)) is not None:
-        href = relative_url(following.url, here)
-        blocks.append(
-            f'<p class="{m.UNANSWERED}">No answer of its own in the document: the next question, '
-            f'<a href="{_e(href)}">{question_label_html(site, following)}</a>, follows it directly, '
-            "and its answer may be meant for both.</p>"
-        )
     else:
-        blocks.append(f'<p class="{m.UNANSWERED}">No answer in the document.</p>')
+        blocks.append(_unanswered(site, question))
     # The keys (docs/javascripts/keys.js): there from the first paint, so nothing moves when the
     # script arrives; left out without JavaScript (qa.css) and on paper.
     blocks.append(hint_html())
@@ -150,10 +143,17 @@ def question_page(
     return meta, "\n\n".join(parts) + "\n"
 
 
-def _following(question: Question) -> Question | None:
+def _unanswered(site: Site, question: Question) -> str:
+    """What a question's page says where the document has no answer for it."""
     questions = question.collection.questions
-    index = question.position
-    return questions[index] if index < len(questions) else None
+    if question.with_next and question.position < len(questions):
+        following = questions[question.position]
+        return (
+            f'<p class="{m.UNANSWERED}">No answer of its own in the document: the next question, '
+            f'<a href="{_e(relative_url(following.url, question.url))}">{question_label_html(site, following)}</a>, '
+            "follows it directly, and its answer may be meant for both.</p>"
+        )
+    return f'<p class="{m.UNANSWERED}">No answer in the document.</p>'
 
 
 def _with_the_answer(
