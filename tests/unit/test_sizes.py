@@ -36,3 +36,8 @@ def test_no_script_is_too_long():
         if "vendor" not in p.parts and (n := p.read_text(encoding="utf-8").count("\n")) > SCRIPT_LINES
     ]
     assert long == [], f"split these scripts (at most {SCRIPT_LINES} lines)"
+
+
+def test_the_readme_is_short_enough_for_users():
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").count("\n")
+    assert lines <= 250, f"README.md has {lines} lines: move maintainers' detail to ARCHITECTURE.md or AUTHORING.md"
