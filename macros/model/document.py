@@ -317,6 +317,7 @@ class Collection:
     )  # the document's own anchors -> Question | Section | Part | None (home)
     file: str = ""  # the document's file, when it was read from one (its links to files start there)
     lines: list[str] = field(default_factory=list, repr=False)  # its text, for messages about its lines
+    references: dict[str, str] = field(default_factory=dict, repr=False)  # link label -> its definition line
 
     @property
     def title_text(self) -> str:

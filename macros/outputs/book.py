@@ -31,6 +31,7 @@ from macros.model import Collection, Question
 from macros.outputs.pages import glossary_lead, reference_html
 from macros.outputs.site import Site
 from macros.reading.glossary import Glossary, Term
+from macros.reading.references import with_references
 from macros.render.markup import Book as B
 from macros.render.renderer import BOOK, Renderer, cut_words
 
@@ -286,7 +287,7 @@ def _contents_part(anchor: str, title: str, entries: str | None = None) -> str:
 def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
     """A page that opens a collection, a section or the introduction."""
     target = replace(BOOK, question_level=3, term_href=None, doc=collection.slug)
-    body = renderer.markdown(intro, target).html if intro else ""
+    body = renderer.markdown(with_references(intro, collection.references), target).html if intro else ""
     return (
         f'<section class="{B.PART}" id="{_e(anchor)}">\n'
         f'<h2 class="{B.PART_TITLE} {B.BOOKMARK}{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
@@ -310,13 +311,17 @@ def _question(
         BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None, doc=collection.slug
     )
     if question.answered:
-        answer = renderer.markdown(question.answer, target).html
+        answer = renderer.markdown(with_references(question.answer, collection.references), target).html
     elif question.with_next:
         answer = "<p>No answer of its own in the document: the next question follows it directly, and its answer may be meant for both.</p>"
     else:
         answer = "<p>No answer in the document.</p>"
     body_target = replace(target, term_href=None)
-    body = renderer.markdown(question.body, body_target).html if question.body else ""
+    body = (
+        renderer.markdown(with_references(question.body, collection.references), body_target).html
+        if question.body
+        else ""
+    )
     topic = question.label
     number = question.mark
     parts = [

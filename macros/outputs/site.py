@@ -15,6 +15,7 @@ from urllib.parse import unquote
 from macros.model import Collection, Diagnostic, Heading, InputError, Part, Question, Section, relative_url, slugify
 from macros.outputs.related import Relatedness
 from macros.reading.glossary import Glossary
+from macros.reading.references import with_references
 from macros.render.linker import tooltip
 from macros.render.renderer import MAX_DEPTH, PAGE, REFUSED, Rendered, Renderer, Target, TooDeep, cut_words
 
@@ -140,7 +141,7 @@ class Site:
 
     def _render(self, source: str, target: Target, collection: Collection, line: int) -> Rendered:
         try:
-            rendered = self.renderer.markdown(source, target)
+            rendered = self.renderer.markdown(with_references(source, collection.references), target)
         except TooDeep:
             raise InputError([Diagnostic(collection.path, line, TOO_DEEP)]) from None
         for link, problem in rendered.problems:

@@ -37,6 +37,7 @@ from macros.reading.blocks import Unit, read_units
 from macros.reading.generators import without_generator_markup
 from macros.reading.ids import anchors, assign_ids
 from macros.reading.patterns import HEADING_LINE, QUESTION_MARKER, github_anchor, is_marker_text, plain_words
+from macros.reading.references import reference_definitions
 from macros.reading.shapes import detect_shape
 from macros.reading.state import Reading
 from macros.reading.structure import document_title, h1_sections, structure, top_anchors
@@ -105,6 +106,7 @@ def parse_text(text: str, path: str = "<source>", *, unanswered: str = "show") -
         warnings=reading.warnings,
         lines=list(lines),
         dropped=list(generated.dropped),
+        references=reference_definitions(lines),
     )
     boundaries = structure(units, title_index, questions, collection, reading, shape)
     if reading.errors:

@@ -24,6 +24,8 @@ _NOT_PROSE = re.compile(r"^\s*(?:[-*_](?:\s*[-*_]){2,}|\|?[\s:|-]+\|[\s:|-]*|<[^
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.IGNORECASE)
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_REFERENCE_LINK = re.compile(r"\[([^\[\]]*)\]\[[^\[\]]*\]")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]]+\]:\s*\S+")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE)
 _ANSWER_LABEL = re.compile(r"^\W*(?:(?:view|show|see|reveal)\s+)?(?:the\s+)?answers?\W*$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -56,9 +58,13 @@ def prose_lines(path: Path, dropped: set[int]) -> list[tuple[int, list[str]]]:
         if opening:
             fence = opening.group(1)
             continue
-        if number in dropped or _NOT_PROSE.match(line):
-            continue
-        text = _LINK.sub(r"\1", _IMAGE.sub(" ", _SHORTCODE.sub(" ", _SCRIPT.sub(" ", line))))
+        if number in dropped or _NOT_PROSE.match(line) or _DEFINITION.match(line):
+            continue  # a link's definition is shown as the link, not as text
+        # A link by reference is its text, outside code ("`I[y][x]`" is code).
+        text = "`".join(
+            _REFERENCE_LINK.sub(r"\1", part) if k % 2 == 0 else part for k, part in enumerate(line.split("`"))
+        )
+        text = _LINK.sub(r"\1", _IMAGE.sub(" ", _SHORTCODE.sub(" ", _SCRIPT.sub(" ", text))))
         # Tags outside code are markup; inside code they are text ("`lsof -p <PID>`").
         text = html.unescape(
             "".join(_TAG.sub(" ", part) if k % 2 == 0 else part for k, part in enumerate(text.split("`")))

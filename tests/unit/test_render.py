@@ -340,3 +340,28 @@ def test_a_code_span_keeps_its_spaces_as_on_github():
     assert "<code>a</code>" in html
     assert "<code>x</code>" in html
     assert "<code> </code>" in html
+
+
+def test_links_by_reference_work_in_every_piece_of_the_document():
+    """A document defines its references once, at its end; the home page, every answer and the
+    book use them as GitHub does, and a "definition" inside code defines nothing."""
+    from macros.reading.parser import parse_text
+
+    from ..helpers import site_of
+
+    source = (
+        "# Notes\n\n| Samples |\n| --- |\n| [A server][1.1] |\n\n"
+        "## 1. What is a proxy?\n\nSee [the guide][Guide] and [the fake one][fake].\n\n"
+        "```text\n[fake]: https://example.org/not-a-definition\n```\n\n"
+        "## 2. What is a cache?\n\nA store of copies.\n\n"
+        '[1.1]: https://example.org/server\n[guide]: https://example.org/guide "The guide"\n'
+    )
+    collection = parse_text(source, "notes.md")
+    site = site_of(collection)
+    intro = site.block(collection.intro, PAGE, collection, 1).html
+    assert 'href="https://example.org/server"' in intro
+    answer = site.answer(collection.questions[0]).html
+    assert 'href="https://example.org/guide"' in answer
+    assert 'title="The guide"' in answer
+    assert "[the fake one][fake]" in answer
+    assert "not-a-definition</a>" not in answer
