@@ -222,6 +222,8 @@ class Rebuilds:
         self._restored: dict[str, tuple[str, str]] = {}  # src_uri -> (key, its HTML after search)
         self._reading: _Reading | None = None  # the page going through the page_context event
         self._compiled: dict[tuple, bytes] = {}  # Jinja's bytecode of the theme's templates (see _Compiled)
+        self._env: Environment | None = None  # the theme's Jinja environment of this build
+        self._globals: str | None = None  # key of its globals, taken when the first page is rendered
         self.kept = 0  # pages of the build under way whose template output was kept
         self.rendered: list[str] = []  # ... and those rendered (src_uri)
 
@@ -237,6 +239,7 @@ class Rebuilds:
         """A build begins: what every page of it shares (the config, the theme's templates)."""
         self._pending.clear()
         self._navigation.clear()
+        self._env, self._globals = None, None
         self.kept, self.rendered = 0, []
         if not self.serving:
             return
@@ -254,6 +257,9 @@ class Rebuilds:
         (:data:`KEPT`) and the templates compiled in the last build whose source is unchanged."""
         if not self.serving:
             return
+        # Every template reads the environment's globals, which plugins add to after this
+        # event: they go in the key of the first page rendered, once all are in.
+        self._env, self._globals = env, None
         env.loader = ChoiceLoader([FunctionLoader(_wrapper), env.loader])
         env.bytecode_cache = _Compiled(self._compiled, env)
 
@@ -336,7 +342,9 @@ class Rebuilds:
         navigation = self._navigation.get(parent)
         if navigation is None:
             navigation = self._navigation[parent] = _digest(nav_signature(context["nav"].items, self._features))
-        key = page_key(context, page, found, navigation, self._named | extra)
+        if self._globals is None:
+            self._globals = _digest(stable(dict(self._env.globals)) if self._env is not None else "")
+        key = _digest(self._globals, page_key(context, page, found, navigation, self._named | extra))
         kept = self._pages.get(page.file.src_uri)
         if kept is not None and kept[0] == key:
             context["qa_kept"] = Markup(kept[1])
