@@ -149,6 +149,7 @@ class Question:
     key: str = ""  # its part of the id, unique in the collection ("9"), set with the slug
     terms: list[str] = field(default_factory=list)  # glossary term ids it uses, in order of first mention
     title: str = ""  # the question as plain text, from its rendering (set by the site, else words of ``text``)
+    with_next: bool = False  # unanswered, and the next question follows it directly (their answer may be one)
     section: Section = field(default=None, repr=False)  # type: ignore[assignment]
     collection: Collection = field(default=None, repr=False)  # type: ignore[assignment]
 
@@ -192,9 +193,15 @@ class Question:
         return f"{self.number}{self.suffix}" if self.number is not None else ""
 
     @property
+    def mark(self) -> str:
+        """ "9." where the document numbers its questions, else "": what every output puts before
+        the question's text."""
+        return f"{self.numeral}." if self.number is not None else ""
+
+    @property
     def label(self) -> str:
         """ "9. Explain …" where the document numbers its questions, else the plain question."""
-        return f"{self.numeral}. {self.plain_title}" if self.number is not None else self.plain_title
+        return f"{self.mark} {self.plain_title}".lstrip()
 
     @property
     def answered(self) -> bool:

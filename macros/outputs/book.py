@@ -242,14 +242,10 @@ def _cover(title: str, subtitle: str, collections: list[Collection], glossary: G
     return "\n".join(line for line in lines if line)
 
 
-def _number(question: Question) -> str:
-    return f"{question.numeral}." if question.number is not None else ""
-
-
 def _toc_question(question: Question) -> str:
     return (
         f'<li class="{B.CONTENTS_QUESTION}"><a href="#{question.book_id}">'
-        f'<span class="{B.CONTENTS_NUMBER}">{_number(question)}</span>'
+        f'<span class="{B.CONTENTS_NUMBER}">{question.mark}</span>'
         f'<span class="{B.CONTENTS_TITLE}">{_e(question.plain_title)}</span></a></li>'
     )
 
@@ -313,13 +309,16 @@ def _question(
     target = replace(
         BOOK, question_level=heading, term_href=BOOK.term_href if glossary is not None else None, doc=collection.slug
     )
-    answer = (
-        renderer.markdown(question.answer, target).html if question.answered else "<p>No answer in the document.</p>"
-    )
+    if question.answered:
+        answer = renderer.markdown(question.answer, target).html
+    elif question.with_next:
+        answer = "<p>No answer of its own in the document: the next question follows it directly, and its answer may be meant for both.</p>"
+    else:
+        answer = "<p>No answer in the document.</p>"
     body_target = replace(target, term_href=None)
     body = renderer.markdown(question.body, body_target).html if question.body else ""
     topic = question.label
-    number = _number(question)
+    number = question.mark
     parts = [
         f'<article class="{B.QUESTION}" id="{question.book_id}">',
         f'<p class="{B.EYEBROW}">{_e(question.where)}</p>',

@@ -128,7 +128,7 @@ def question_page(
         )
         ids.extend((m.ANSWER_ID, *answer.ids, *extra_ids))
     else:
-        blocks.append(f'<p class="{m.UNANSWERED}">No answer in the document.</p>')
+        blocks.append(_unanswered(site, question))
     # The keys (docs/javascripts/keys.js): there from the first paint, so nothing moves when the
     # script arrives; left out without JavaScript (qa.css) and on paper.
     blocks.append(hint_html())
@@ -141,6 +141,19 @@ def question_page(
         parts.append(f"## Related questions {{: #{m.RELATED_ID} data-search-exclude }}")
         parts.append(put(f"<ul data-search-exclude>\n{items}\n</ul>", ()))
     return meta, "\n\n".join(parts) + "\n"
+
+
+def _unanswered(site: Site, question: Question) -> str:
+    """What a question's page says where the document has no answer for it."""
+    questions = question.collection.questions
+    if question.with_next and question.position < len(questions):
+        following = questions[question.position]
+        return (
+            f'<p class="{m.UNANSWERED}">No answer of its own in the document: the next question, '
+            f'<a href="{_e(relative_url(following.url, question.url))}">{question_label_html(site, following)}</a>, '
+            "follows it directly, and its answer may be meant for both.</p>"
+        )
+    return f'<p class="{m.UNANSWERED}">No answer in the document.</p>'
 
 
 def _with_the_answer(

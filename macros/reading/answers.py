@@ -39,7 +39,7 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
     strict = len(marked) >= MARKED * len(opened)  # markers are the rule: a missing one is a mistake
     if shape.marks_decide:
         collection.shape.marked = len(marked) >= len(opened) / 2  # how most of its answers are written
-    for q in opened:
+    for k, q in enumerate(opened):
         body_units, answer_units, first, first_line = split(q, lines)
         body = markdown(body_units, lines)
         if q.body_prefix and q.answer_first is None:
@@ -62,6 +62,7 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
                 f"question {name(q)} has {missing}, unlike the other questions of this document: what "
                 "follows it, up to the next question, is taken as its answer",
             )
+        together = False
         if not answer.strip():
             if reading.unanswered == "error":
                 reading.error(
@@ -73,9 +74,16 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
             if reading.unanswered == "skip":
                 reading.warn(q.line, f"question {name(q)} has no answer in the document, so it is left out of the site")
                 continue
+            following = opened[k + 1] if k + 1 < len(opened) else None
+            together = following is not None and not q.units and not q.body_prefix
             reading.warn(
                 q.line,
-                f"question {name(q)} has no answer in the document: it is shown as such, and left out of the "
+                f"question {name(q)} has no answer of its own: question {name(following)} follows it directly, "
+                "so the answer below that one may be meant for both; write this one's answer below it, or "
+                "make the two one question. It is shown as unanswered, and left out of the flashcards, the "
+                "quiz and the deck"
+                if together
+                else f"question {name(q)} has no answer in the document: it is shown as such, and left out of the "
                 "flashcards, the quiz and the deck",
             )
         if not q.text.strip():
@@ -91,6 +99,7 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
             body=body,
             level=q.level,
             suffix=q.suffix,
+            with_next=not answer.strip() and together,
         )
         section = q.section
         question.section = section

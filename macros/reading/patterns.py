@@ -234,12 +234,14 @@ def answer_summary(unit: Unit) -> bool:
 
 def is_question_details(unit: Unit) -> bool:
     """A details element holds a question unless it is empty, or a list of links (translations, a
-    table of contents) under a summary that asks nothing."""
+    table of contents) under a short summary that asks nothing."""
     summary = html_to_text(unit.text)
     if not summary:
         return False
-    if reads_as_question(summary):
-        return True  # a question answered with links (or "To be completed") is still one
+    if reads_as_question(summary) or len(summary.split()) > 8:
+        # A question answered with links (or "To be completed") is still one, and so is a task
+        # ("… Prepare a checklist for …"): lists of links go under short titles ("Translations").
+        return True
     body = unit.body.strip()
     links = LINK.findall(body)
     text_without_links = re.sub(rf"{LINKS_AND_TAGS}|[-*+\s]|<[^>]+>", "", body)

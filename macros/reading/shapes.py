@@ -139,11 +139,7 @@ def detect_shape(units: list[Unit], reading: Reading) -> tuple[QuestionShape, di
     details = {
         i: u for i, u in enumerate(units) if u.kind == "details" and not answer_summary(u) and is_question_details(u)
     }
-    bold = {i for i, u in enumerate(units) if u.kind == "paragraph" and bold_question(u.text) is not None}
-    marks = Counter(trailing_mark(bold_question(units[i].text)) for i in bold)
-    mark, count = marks.most_common(1)[0] if marks else ("", 0)
-    if mark and count >= 0.6 * len(bold):
-        bold |= {i for i, u in enumerate(units) if u.kind == "paragraph" and bold_question(u.text, mark) is not None}
+    bold, mark = _bold_questions(units, headings_ask=len(asking) >= 2)
     pairs = {i for i, u in enumerate(units) if u.kind == "paragraph" and QA_Q.match(u.text.split("\n")[0])}
     listed = {
         (i, k)
@@ -267,6 +263,25 @@ def _in_sequence(headings: list[tuple[int, Unit]], numbered: dict) -> dict:
             found[i] = (int(match.group(1)), strip_bold(match.group("rest")), "")
             last[unit.level] += 1
     return found
+
+
+def _bold_questions(units: list[Unit], *, headings_ask: bool) -> tuple[set[int], str]:
+    """The bold lines that may be questions, and the emoji mark most of them end with ("" if none)."""
+    bold = {i for i, u in enumerate(units) if u.kind == "paragraph" and bold_question(u.text) is not None}
+    marks = Counter(trailing_mark(bold_question(units[i].text)) for i in bold)
+    mark, count = marks.most_common(1)[0] if marks else ("", 0)
+    if mark and count >= 0.6 * len(bold):
+        bold |= {i for i, u in enumerate(units) if u.kind == "paragraph" and bold_question(u.text, mark) is not None}
+    if headings_ask:
+        # Where headings ask, a bold line that only has a number ("**1. Docker daemon:**") is a
+        # step of an answer; bold lines still compete when they ask too.
+        bold = {i for i in bold if _asks(bold_question(units[i].text, mark), mark)}
+    return bold, mark
+
+
+def _asks(question: str | None, mark: str) -> bool:
+    text = strip_bold(question or "")
+    return reads_as_question(text) or bool(Q_PREFIX.match(text)) or (bool(mark) and text.endswith(mark))
 
 
 def bold_candidate(index: int, question: str) -> Candidate:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from markdown import util
 from markdown_it.token import Token
 
 from macros.reading.blocks import _fence_closed, markdown_it
 from macros.render import emoji
 
-__all__ = ["escape_non_links", "escape_text_tags", "for_python_markdown"]
+__all__ = ["code_span_spaces", "escape_non_links", "escape_text_tags", "for_python_markdown"]
 
 # --------------------------------------------------------------------------- GitHub's reading for Python-Markdown
 
@@ -418,3 +419,43 @@ class _Layout:
             content = re.sub(r"\s+#+\s*$", "", re.sub(r"^#{1,6}\s*", "", content))
         self.out.append(lead + "#" * level + " " + content)
         return number + 1 if span == 2 else number  # a setext heading: its text, then its underline
+
+
+# --------------------------------------------------------------------------- code spans' spaces
+
+
+def code_span_spaces(md) -> None:
+    """Give ``md``'s code spans CommonMark's spaces, as GitHub shows them: one space is taken
+    from each side only when both sides have one (`` ` a ` `` is "a", `` ` class` `` keeps its
+    space), where Python-Markdown and inlinehilite strip every space."""
+    if "backtick" not in md.inlinePatterns:
+        return
+    processor = md.inlinePatterns["backtick"]
+    handle_match, handle_code = processor.handleMatch, getattr(processor, "handle_code", None)
+    kept: list[str | None] = [None]
+
+    def spaced(m, data):
+        kept[0] = None
+        if not m.group(1):
+            start, end = processor.find_code_spans(m.start(0), data)
+            source = data[start:end].replace("\n", " ") if end is not None else ""
+            if source.strip(" ") and source.startswith(" ") and source.endswith(" "):
+                source = source[1:-1]
+            if source.strip() != source:
+                kept[0] = source
+        try:
+            found = handle_match(m, data)
+        finally:
+            text, kept[0] = kept[0], None
+        element = found[0]
+        if text is not None and handle_code is None and getattr(element, "tag", None) == "code":
+            element.text = util.AtomicString(util.code_escape(text))
+        return found
+
+    def code(lang, src):
+        # inlinehilite hands over the stripped text; plain code gets the spaces back.
+        return handle_code(lang, kept[0] if kept[0] is not None and not lang else src)
+
+    processor.handleMatch = spaced
+    if handle_code is not None:
+        processor.handle_code = code

@@ -27,7 +27,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from macros.render.github import for_python_markdown
+from macros.render.github import code_span_spaces, for_python_markdown
 from macros.render.linear import linear_links
 from macros.render.markup import EXTERNAL, NO_LINK, REMOTE_IMAGE, TERM
 from macros.render.sanitize import Sanitizer
@@ -407,6 +407,7 @@ class QAContent(Extension):
         md.treeprocessors.register(_ContentTree(md, self), "qa-content", 1)
         md.postprocessors.register(_Clean(md, self), "qa-clean", 0)  # after the raw HTML is back (30)
         linear_links(md)  # runs of "[" that never close would take minutes
+        code_span_spaces(md)
         # "5." starts a list at 5, as on GitHub.
         md.parser.blockprocessors["olist"].LAZY_OL = False
         # Any ASCII punctuation can be escaped with a backslash, as in CommonMark ("\<", "\$").

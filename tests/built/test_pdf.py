@@ -410,12 +410,13 @@ def test_a_defect_is_a_file_line_warning_and_the_book_says_what_is_missing(tmp_p
     result = run_build("--source", str(source), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if line.startswith(f"{source}:")] == [
-        f"{source}:3: question 1 has no answer in the document: it is shown as such, and left out of the "
-        "flashcards, the quiz and the deck (warning)"
+        f"{source}:3: question 1 has no answer of its own: question 2 follows it directly, so the answer below "
+        "that one may be meant for both; write this one's answer below it, or make the two one question. It "
+        "is shown as unanswered, and left out of the flashcards, the quiz and the deck (warning)"
     ]
     text = normal(" ".join(pdftotext(out)))
     assert "A question?" in text
-    assert "No answer in the document" in text
+    assert "No answer of its own in the document: the next question follows it directly" in text
 
 
 def test_strict_makes_a_defect_an_error_and_writes_no_pdf(tmp_path: Path):

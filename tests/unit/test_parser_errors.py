@@ -29,10 +29,23 @@ def test_question_without_its_marker_where_the_others_have_one():
 
 
 def test_question_with_nothing_under_it_is_shown_as_open():
-    assert warnings("## 1. Q?\n## 2. R?\nr\n") == [
+    assert warnings("## 1. Q?\nSee below.\n\n**Answer:**\n\n## 2. R?\n**Answer:** r\n") == [
         "qa.md:1: question 1 has no answer in the document: it is shown as such, and left out of the flashcards, "
         "the quiz and the deck"
     ]
+
+
+def test_a_question_followed_directly_by_the_next_may_share_its_answer():
+    """Two headings, then one answer (as some documents ask two things at once): the first is
+    shown as unanswered, and the warning and its page say that the next one's answer may be its."""
+    source = "## 1. Q?\n## 2. R?\nr\n"
+    assert warnings(source) == [
+        "qa.md:1: question 1 has no answer of its own: question 2 follows it directly, so the answer below "
+        "that one may be meant for both; write this one's answer below it, or make the two one question. It "
+        "is shown as unanswered, and left out of the flashcards, the quiz and the deck"
+    ]
+    first, second = parse_text(source, "qa.md").questions
+    assert (first.with_next, second.with_next) == (True, False)
 
 
 def test_open_questions_can_be_skipped_or_stop_the_reading():
@@ -136,3 +149,17 @@ def test_missing_file(tmp_path):
     with pytest.raises(QAFormatError) as info:
         parse_file(tmp_path / "nope.md", "nope.md")
     assert str(info.value).startswith("nope.md:1: source document not found")
+
+
+def test_the_page_of_a_question_that_may_share_the_next_answer_links_to_it():
+    from macros.outputs.pages import question_page
+
+    from ..helpers import site_of
+
+    site = site_of(parse_text("# T\n\n## 1. Q?\n## 2. R?\nr\n", "qa.md"))
+    first, second = site.questions
+    _, page = question_page(site, first, lambda html, ids: html)
+    assert "No answer of its own in the document" in page
+    assert f'href="../{second.slug}/"' in page
+    _, page = question_page(site, second, lambda html, ids: html)
+    assert "No answer" not in page

@@ -327,3 +327,16 @@ def test_a_link_whose_destination_has_spaces_is_text_as_on_github():
     )
     assert "[the docs](Labels can select objects)" in html
     assert 'href="https://example.org/a"' in html
+
+
+def test_a_code_span_keeps_its_spaces_as_on_github():
+    """CommonMark takes one space from each side of a code span only when both sides have one:
+    "to` class`" reads "to class" on GitHub, not "toclass"."""
+    from ..helpers import seed_site
+
+    html = seed_site(glossary=False).renderer.inline("to` class` in, `  b  `, ` a `, `x`, ` `", PAGE).html
+    assert "to<code> class</code> in" in html
+    assert "<code> b </code>" in html
+    assert "<code>a</code>" in html
+    assert "<code>x</code>" in html
+    assert "<code> </code>" in html

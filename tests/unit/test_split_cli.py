@@ -81,13 +81,13 @@ def test_check_writes_nothing(tmp_path: Path):
 
 def test_a_defective_document_exits_1_with_every_problem(tmp_path: Path):
     bad = tmp_path / "bad.md"
-    bad.write_text("## 1. Q?\n## 1. R?\n**Answer:** r\n", encoding="utf-8")
+    bad.write_text("## 1. Q?\n\n**Answer:**\n\n## 1. R?\n**Answer:** r\n", encoding="utf-8")
     result = run(str(bad))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{bad}:1: question 1 has no answer in the document: it is shown as such, and left out of the flashcards, "
         "the quiz and the deck (warning)",
-        f"{bad}:2: question number 1 is used twice (first on line 1): both are shown, at different addresses; "
+        f"{bad}:5: question number 1 is used twice (first on line 1): both are shown, at different addresses; "
         "renumber one of them (warning)",
     ]
     assert "Traceback" not in result.stderr

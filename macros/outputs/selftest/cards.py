@@ -38,7 +38,3 @@ def _block(site: Site, question: Question, source: str, target: Target, here: st
     return site.block(
         source, site.target_at(target, here, question.collection), question.collection, question.line
     ).html
-
-
-def _number(question: Question) -> str:
-    return f"{question.numeral}. " if question.number is not None else ""

@@ -7,7 +7,7 @@ import io
 import re
 
 from macros.model import Question, slugify
-from macros.outputs.selftest.cards import _block, _number
+from macros.outputs.selftest.cards import _block
 from macros.outputs.site import Site
 from macros.render.renderer import DECK
 
@@ -53,7 +53,7 @@ def note_tags(site: Site, question: Question) -> list[str]:
 
 def note_front(site: Site, question: Question) -> str:
     """The question as a card shows it: its number, its text and its body (HTML, no links)."""
-    front = f"<b>{_number(question).strip()}</b> {site.renderer.inline(question.text, DECK).html}".strip()
+    front = f"<b>{question.mark}</b> {site.renderer.inline(question.text, DECK).html}".strip()
     if question.body:
         front += " " + _block(site, question, question.body, DECK, "")
     return front

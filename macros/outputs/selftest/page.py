@@ -23,7 +23,7 @@ import posixpath
 from collections.abc import Callable, Sequence
 
 from macros.model import Question, relative_url
-from macros.outputs.selftest.cards import PLAIN, _block, _inline, _number
+from macros.outputs.selftest.cards import PLAIN, _block, _inline
 from macros.outputs.selftest.deck import APKG_PATH
 from macros.outputs.selftest.keypoints import key_points, only_a_list
 from macros.outputs.selftest.quiz import question_topics, quiz_terms
@@ -91,7 +91,7 @@ def _question_html(site: Site, question: Question, here: str) -> str:
     """One question of the plain self-test: heading, body, ruled lines (print), answer and checklist."""
     parts = [
         f'<div class="{m.ST_ITEM}">',
-        f'<h3 id="{question.card_anchor}">{_number(question)}{_inline(site, question.text)}</h3>',
+        f'<h3 id="{question.card_anchor}">{(question.mark + " ").lstrip()}{_inline(site, question.text)}</h3>',
     ]
     if question.body:
         parts.append(_block(site, question, question.body, PLAIN, here))
@@ -185,7 +185,7 @@ def selftest_markdown(
     for question in site.studied:
         anchor = f"key-{question.collection.slug}-{question.key}"
         ids.append(anchor)
-        key.append(f'<h3 id="{anchor}">{_number(question)}{_inline(site, question.text)}</h3>')
+        key.append(f'<h3 id="{anchor}">{(question.mark + " ").lstrip()}{_inline(site, question.text)}</h3>')
         key.append(_block(site, question, question.answer, PLAIN, here))
     key.append("</div>")
     parts.append(put("\n".join(plain + key), ids))
