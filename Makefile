@@ -44,7 +44,7 @@ PD_STAMP := $(PD_VENV)/.installed
 ENGINE_TESTS := $(addprefix tests/built/,test_build.py test_glossary_build.py test_selftest_build.py \
   test_links.py test_malformed.py test_base_url_build.py test_engine.py test_question_pages.py)
 
-.PHONY: serve build test test-fast lint chromium clean pdf bench-pdf bench bench-hostile bench-links profile lighthouse properdocs vendor
+.PHONY: serve build test test-fast lint chromium clean pdf bench-pdf bench bench-hostile bench-links bench-serve profile lighthouse properdocs vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve $(STRICT) --dev-addr $(HOST):$(PORT)
@@ -82,6 +82,9 @@ bench-hostile: $(DEV_STAMP)  ## build time of hostile answers against plain ones
 
 bench-links: $(DEV_STAMP)  ## time the link checker alone on a built site of 1,000 generated questions (bench-results/links.md)
 	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
+
+bench-serve: $(DEV_STAMP)  ## mkdocs serve at 1,000 questions: a rebuild after one edited answer against the full build (bench-results/serve.md)
+	$(BIN)/python tools/bench_serve.py --questions $(or $(QUESTIONS),1000)
 
 bench: $(DEV_STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/bench.md)
 	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)

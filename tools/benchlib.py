@@ -17,8 +17,12 @@ import time
 import types
 from pathlib import Path
 
-import engine
 import yaml
+
+try:
+    import engine
+except ImportError:  # imported as tools.benchlib, by the tests
+    from tools import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

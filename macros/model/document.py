@@ -23,7 +23,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 __all__ = [
     "Collection",
@@ -336,6 +336,7 @@ class Collection:
         return self._positions[id(question)]
 
 
+@lru_cache(maxsize=1 << 15)  # a rebuild under `mkdocs serve` asks for the same links again
 def relative_url(url: str, from_url: str) -> str:
     """``url`` relative to the page at ``from_url`` (both from the site root, as MkDocs' ``File.url``)."""
     url = url or "./"

@@ -27,6 +27,9 @@ __all__ = ["config_diagnostic", "load_site"]
 _renderers: dict[str, Renderer] = {}
 """The renderer of the last builds, by what its output depends on: a rebuild under
 ``mkdocs serve`` renders only the content that changed."""
+_glossaries: dict[tuple[str, str], Glossary] = {}
+"""The glossary file of the last build, by its text and name: a rebuild after an edit of the
+document reads it (and builds its term matcher) again only when the glossary changed."""
 
 
 def config_diagnostic(config: Mapping[str, Any], keys: list[Any], message: str) -> Diagnostic:
@@ -202,5 +205,11 @@ def _own_glossary(config: Mapping[str, Any], collections: list[Collection]) -> t
 
 def _read_glossary(config: Mapping[str, Any], path: Path) -> tuple[Glossary, str]:
     project = Path(config.get("config_file_path") or "mkdocs.yml").parent
-    glossary = load_glossary(path, _shown(path, project))
-    return glossary, path.read_text(encoding="utf-8", errors="replace")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    key = (text, _shown(path, project))
+    glossary = _glossaries.get(key)
+    if glossary is None:
+        glossary = load_glossary(path, key[1])
+        _glossaries.clear()
+        _glossaries[key] = glossary
+    return glossary, text

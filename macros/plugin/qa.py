@@ -25,6 +25,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import Environment
 from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.config import base
@@ -48,6 +49,7 @@ from macros.outputs.selftest.deck import ANKI_PATH, APKG_PATH, anki_tsv
 from macros.outputs.selftest.page import selftest_markdown
 from macros.outputs.site import Site
 from macros.plugin.loading import REMOTE_IMAGES, load_site
+from macros.plugin.rebuild import Rebuilds, kept_template
 from macros.plugin.stash import Blocks
 from macros.reading.parser import UNANSWERED
 
@@ -94,10 +96,21 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.meta: dict[str, dict] = {}  # src_uri of a question page -> its metadata
         self.urls: dict[str, str] = {}  # study page -> its URL from the site root ("" when absent)
         self._full_content: dict[str, str] = {}  # a page's HTML while search reads less of it
+        self._full_toc: dict[str, object] = {}  # its table of contents, meanwhile
         self._unsearched: dict[str, list[str]] = {}  # page -> HTML in it that the search index leaves out
         self._page_markdown: Markdown | None = None  # reads every question page of a build (see _QuestionPage)
+        self.rebuilds = Rebuilds()  # what a build under `mkdocs serve` keeps for the next
 
     # ------------------------------------------------------------------ events
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined, so MkDocs keeps this plugin across the builds of one ``mkdocs serve``: a rebuild
+        then renders only the question pages whose inputs changed (see :mod:`.rebuild`)."""
+        self.rebuilds.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.rebuilds.serving = False
+        self.rebuilds.forget()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(self.blocks.extension())
@@ -125,11 +138,13 @@ class QAPlugin(BasePlugin[QAConfig]):
             raise PluginError("\n".join(str(w) for w in warnings) + f"\n{len(warnings)} warning(s) in strict mode")
         for warning in warnings:
             log.warning(str(warning))
+        self.rebuilds.start(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Publish one page per question instead of the sources and the glossary data."""
         site = self._site()
         self._unsearched = {}
+        self.blocks.pages.clear()  # a build that stopped half way may have left some
         glossary_files = [self.config.glossary]
         if site.glossary is None:
             glossary_files.append(self.config.glossary_page)
@@ -167,6 +182,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         self.blocks.current = page.file.src_uri
         if (meta := self.meta.get(page.file.src_uri)) is not None:
             page.meta.update(meta)
+        if self.rebuilds.serving:
+            page.meta["template"] = kept_template(page.meta.get("template") or "main.html")
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, **kwargs) -> str:
@@ -177,34 +194,57 @@ class QAPlugin(BasePlugin[QAConfig]):
         return html
 
     @event_priority(50)  # before the search plugin reads the page
-    def _search_reads_less(self, context, *, page: Page, **kwargs):
+    def _search_reads_less(self, context, *, page: Page, config: MkDocsConfig, **kwargs):
         """The search plugin reads a question page up to its answer only (see :func:`.before_answer`),
-        and the glossary without its "Appears in" lists, which it would skip (``data-search-exclude``)."""
+        and the glossary without its "Appears in" lists, which it would skip (``data-search-exclude``).
+        Under ``mkdocs serve`` it does not read again a page it read in the last build (see
+        :meth:`.Rebuilds.before_search`)."""
         uri, content = page.file.src_uri, page.content
         unsearched = self._unsearched.pop(uri, ())
-        if not content or not (unsearched or page.meta.get("qa_question")):
-            return context
-        self._full_content[uri] = content
-        if page.meta.get("qa_question"):
-            content = before_answer(content)
-        for html in unsearched:
-            content = content.replace(html, "", 1)
-        page.content = content
+        self.rebuilds.before_search(page, config.plugins, unsearched)
+        if content and (unsearched or page.meta.get("qa_question")):
+            self._full_content[uri] = content
+            if page.meta.get("qa_question"):
+                content = before_answer(content)
+            page.content = _without(content, unsearched)
+        # Material's search finds each section's heading in the table of contents by a linear
+        # walk: on the glossary (a heading per term) that is quadratic. Without one, it links each
+        # section to "#" + its id, which is what the table of contents' own links are.
+        self._full_toc[uri] = page.toc
+        page.toc = get_toc([])
         return context
 
     @event_priority(-50)  # after the search plugin has read it
     def _page_whole_again(self, context, *, page: Page, **kwargs):
         """The whole page again, as the search plugin leaves the pages it read."""
-        full = self._full_content.pop(page.file.src_uri, None)
+        uri = page.file.src_uri
+        self.rebuilds.after_search(page)
+        page.toc = self._full_toc.pop(uri, page.toc)
+        full = self._full_content.pop(uri, None)
         if full is not None:
-            page.content = search_attributes_removed(full)
+            page.content = self.rebuilds.restored(page, lambda: search_attributes_removed(full))
         return context
 
-    on_page_context = CombinedEvent(_search_reads_less, _page_whole_again)
+    @event_priority(-100)  # last: the context as the template will read it
+    def _kept_page(self, context, *, page: Page, **kwargs):
+        """Under ``mkdocs serve``, a page whose template inputs did not change since the last build
+        is not rendered again (see :mod:`.rebuild`)."""
+        self.rebuilds.before_template(context, page)
+        return context
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """The list of keys, which the theme (``overrides/main.html``) writes into every page."""
+    on_page_context = CombinedEvent(_search_reads_less, _page_whole_again, _kept_page)
+
+    @event_priority(100)  # first: the template's output, before any plugin changes it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.rebuilds.after_template(output, page)
+        return output
+
+    @event_priority(110)  # before any plugin loads a template (Material's tags plugin: 100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The list of keys, which the theme (``overrides/main.html``) writes into every page; under
+        ``mkdocs serve``, the templates that hand back a page's kept HTML (see :mod:`.rebuild`)."""
         env.globals["qa_keys_data"] = Markup(keys_data_html())
+        self.rebuilds.environment(env)
         return env
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
@@ -228,6 +268,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         scripts and styles minified (:mod:`.minify`); with ``pdf: true``, write the PDF book into the site."""
         self._study_search_index(config)
         minify_served(config.site_dir)
+        if self.rebuilds.serving:
+            log.info(self.rebuilds.summary())
         site = self._site()
         if not self.config.pdf or not site.collections:
             return
@@ -337,15 +379,25 @@ class QAPlugin(BasePlugin[QAConfig]):
             file.edit_uri = question.collection.source_uri or self.config.source_edit_url or None
             files.append(file)
             if titled:
-                _QuestionPage(title_markup(question.label), file, config, lambda: self._markdown(config))
+                _QuestionPage(title_markup(question.label), file, config, lambda p: self._convert(p, config))
             self.meta[uri] = meta
 
-    def _markdown(self, config: MkDocsConfig) -> Markdown:
-        if self._page_markdown is None:
-            self._page_markdown = Markdown(
-                extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
-            )
-        return self._page_markdown
+    def _convert(self, page: Page, config: MkDocsConfig) -> tuple[str, list]:
+        """A question page's HTML and table of contents tokens (kept from the last build under
+        ``mkdocs serve`` when its Markdown and finished HTML did not change)."""
+        uri = page.file.src_uri
+
+        def convert() -> tuple[str, list]:
+            if self._page_markdown is None:
+                self._page_markdown = Markdown(
+                    extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+                )
+            md = self._page_markdown
+            md.reset()
+            html = md.convert(page.markdown)
+            return html, getattr(md, "toc_tokens", [])
+
+        return self.rebuilds.convert(uri, page.markdown, self.blocks.pages.get(uri, ()), convert)
 
     def _add_study_files(self, files: Files, config: MkDocsConfig) -> None:
         """The Anki deck (a package and a text file) next to the self-test page; a placeholder for
@@ -375,19 +427,34 @@ class _QuestionPage(Page):
     headings' (the finished HTML's are added in ``on_page_content``).
     """
 
-    def __init__(self, title: str, file: File, config: MkDocsConfig, markdown: Callable[[], Markdown]) -> None:
+    def __init__(
+        self, title: str, file: File, config: MkDocsConfig, convert: Callable[[Page], tuple[str, list]]
+    ) -> None:
         super().__init__(title, file, config)
-        self._markdown = markdown
+        self._convert = convert
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md = self._markdown()
-        md.reset()
-        self.content = md.convert(self.markdown)
-        tokens = getattr(md, "toc_tokens", [])
+        self.content, tokens = self._convert(self)
         self.toc = get_toc(tokens)
         self.present_anchor_ids = set(_ids(tokens))
+
+
+def _without(content: str, pieces: list[str]) -> str:
+    """``content`` without each of ``pieces``, which it holds in that order (the glossary's
+    "Appears in" lists), in one pass: removing each from the whole page in turn was quadratic."""
+    if not pieces:
+        return content
+    kept, start = [], 0
+    for piece in pieces:
+        found = content.find(piece, start)
+        if found < 0:
+            continue
+        kept.append(content[start:found])
+        start = found + len(piece)
+    kept.append(content[start:])
+    return "".join(kept)
 
 
 def _plain(name: str) -> str:

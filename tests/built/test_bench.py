@@ -63,3 +63,13 @@ def test_link_checker_bench_runs_at_ten_questions(tmp_path: Path):
     assert payload["questions"] == 10
     assert payload["checkers"]["current"]["cpu_s"] > 0
     assert "| current |" in (tmp_path / "links.md").read_text()
+
+
+def test_serve_bench_runs_at_thirty_questions(tmp_path: Path):
+    run_script("bench_serve.py", "--questions", "30", "--edits", "1", "--runs", "1", "--out", str(tmp_path))
+    payload = json.loads((tmp_path / "serve.json").read_text())
+    best = payload["best"]
+    assert payload["questions"] == 30
+    assert best["answer_ratio_cpu"] > 0
+    assert best["answer_pages"].startswith("Pages: 2 rendered")  # the edited page and the self-test
+    assert "| one answer edited |" in (tmp_path / "serve.md").read_text()
