@@ -60,6 +60,7 @@ def question_page(
     put: Put,
     *,
     selftest_url: str | None = None,
+    card_anchors: bool = True,
     topic_href: Callable[[str], str | None] | None = None,
 ) -> tuple[dict, str]:
     """The page of one question: its metadata, and its Markdown (title, place, optional body,
@@ -77,6 +78,8 @@ def question_page(
         question: the question.
         put: keeps finished HTML out of the Markdown (see :data:`Put`).
         selftest_url: URL of the self-test page from the site root, if the site has one.
+        card_anchors: whether that page has an element for each card (its list of questions):
+            the link to the card names it as the fragment, else as ``?card=``.
         topic_href: a topic's link on the Topics page, from the site root (None: no link).
     """
     here = question.url
@@ -100,7 +103,7 @@ def question_page(
     if selftest_url and question.answered:
         # A real link without JavaScript; with progress stored, the self-test script rewrites
         # the line in place ("Self-test: rated Good · due in 3 days").
-        href = relative_url(selftest_url, here) + "#" + question.card_anchor
+        href = relative_url(selftest_url, here) + ("#" if card_anchors else "?card=") + question.card_anchor
         blocks.append(
             f'<p class="{m.SELFTEST_STATUS}" {m.DATA_CARD}="{_e(question.id)}" data-search-exclude>'
             f'Self-test: not studied yet · <a href="{_e(href)}">practise this card</a></p>'

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["MOST", "key_points", "only_a_list"]
+__all__ = ["MOST", "key_points"]
 
 MOST = 8
 """The most key points an answer gives."""
@@ -313,17 +313,3 @@ def _key_points(answer_html: str) -> tuple[str, ...]:
         return tuple(html.escape(alt, quote=False) for alt in found.pictures if alt.strip())[:MOST]
     order = sorted(range(len(points)), key=lambda k: (ranks[k], k))[:MOST]
     return tuple(_html(points[k]) for k in order)
-
-
-def only_a_list(answer_html: str) -> bool:
-    """Whether the answer is one flat list whose items are one paragraph each: its points are its items."""
-    if not re.match(r"\s*<[ou]l[\s>]", answer_html):
-        return False  # it starts with something else: no need to read it
-    top = [k for k in _tree(answer_html).kids if not (isinstance(k, str) and not k.strip())]
-    if len(top) != 1 or not (_is_tag(top[0], "ul") or _is_tag(top[0], "ol")):
-        return False
-    for li in top[0].kids:
-        blocks = [k for k in li.kids if _is_block(k)] if isinstance(li, _Node) else []
-        if len(blocks) > 1 or (blocks and blocks[0].tag != "p"):
-            return False
-    return True
