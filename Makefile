@@ -37,7 +37,7 @@ ENGINE_TESTS := tests/test_build.py tests/test_glossary_build.py tests/test_self
   tests/test_links.py tests/test_malformed.py tests/test_base_url_build.py tests/test_engine.py \
   tests/test_question_pages.py
 
-.PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-hostile bench-links profile lighthouse properdocs vendor
+.PHONY: serve build test lint chromium clean pdf bench-pdf bench bench-hostile bench-links bench-selftest profile lighthouse properdocs vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve $(STRICT) --dev-addr $(HOST):$(PORT)
@@ -69,6 +69,9 @@ bench-hostile: $(STAMP)  ## build time of hostile answers against plain ones of 
 
 bench-links: $(STAMP)  ## time the link checker alone on a built site of 1,000 generated questions (bench-results/links.md)
 	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
+
+bench-selftest: $(STAMP) chromium  ## the self-test at 1,000 and 5,000 questions: its page's weight, time to the first card at 4x CPU against a question page (bench-results/selftest.md)
+	$(BIN)/python tools/bench_selftest.py --questions $(or $(QUESTIONS),1000) --sizes $(or $(SIZES),1000,5000)
 
 bench: $(STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/bench.md)
 	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT
+import pytest
+
+from .conftest import CHROMIUM, ROOT
 
 
 def run_script(name: str, *args: str) -> None:
@@ -58,3 +60,20 @@ def test_link_checker_bench_runs_at_ten_questions(tmp_path: Path):
     assert payload["questions"] == 10
     assert payload["checkers"]["current"]["cpu_s"] > 0
     assert "| current |" in (tmp_path / "links.md").read_text()
+
+
+@pytest.mark.browser
+def test_self_test_bench_runs_at_twelve_questions(tmp_path: Path):
+    if not CHROMIUM.is_file():
+        pytest.skip(f"No browser at {CHROMIUM}")
+    run_script("bench_selftest.py", "--questions", "12", "--sizes", "12", "--runs", "1", "--out", str(tmp_path))
+    payload = json.loads((tmp_path / "selftest.json").read_text())
+    timing = payload["timing"]
+    assert timing["questions"] == 12
+    assert timing["question_ready_median_ms"] > 0
+    assert timing["selftest_ready_median_ms"] > 0
+    assert timing["ratio"] == round(timing["selftest_ready_median_ms"] / timing["question_ready_median_ms"], 2)
+    assert timing["card_data_fetched"][0].startswith("/self-test/cards/"), "the first card's data was fetched"
+    [weight] = payload["pages"]
+    assert 0 < weight["selftest_html_gzip_bytes"] < weight["selftest_html_bytes"]
+    assert "**Ratio: " in (tmp_path / "selftest.md").read_text()
