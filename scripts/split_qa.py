@@ -6,6 +6,12 @@ command says what it found in a document before you build a site of it.
 
 Usage:
     python scripts/split_qa.py SOURCE [SOURCE ...] [--check] [--json] [--out DIR] [--unanswered show|skip|error]
+    python scripts/split_qa.py SOURCE --glossary > SOURCE-NAME.glossary.yml
+
+--glossary prints the glossary the build derives from the document's own questions, as a
+YAML file of the glossary format (docs/glossary.yml). Saved as NAME.glossary.yml next to
+NAME.md, it is the document's glossary from then on, used as it is: edit its entries,
+remove some, add others.
 
 --check prints, for each document, what was detected: for example "121 questions in 14
 sections: unnumbered `##` headings, answers without a marker; 1 table of contents dropped;
@@ -32,6 +38,8 @@ from macros.model import Collection, InputError, QAFormatError
 from macros.outputs.pages import export_markdown
 from macros.plugin.loading import load_site
 from macros.plugin.qa import load_project
+from macros.reading.derive import derive_glossary
+from macros.reading.glossary import dump_glossary
 from macros.reading.parser import UNANSWERED, parse_file, plain_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +109,17 @@ def _dropped(dropped: list[str]) -> list[str]:
     ]
 
 
+def glossary_yaml(collection: Collection) -> str:
+    """The glossary derived from a document, as the YAML file an author keeps next to it."""
+    name = Path(collection.path).name
+    header = (
+        f"# Glossary of {name}, derived from its questions (scripts/split_qa.py --glossary).\n"
+        f"# Saved as {Path(name).stem}.glossary.yml next to {name}, the build uses it as it is:\n"
+        "# edit a definition, remove an entry or add one (fields: see docs/glossary.yml).\n"
+    )
+    return dump_glossary(derive_glossary([collection]), header)
+
+
 def check(sources: list[str], unanswered: str, config_file: Path) -> int:
     """Read each document as the site's build reads it (its renderer included) and say what was
     found: 0 when nothing is wrong, 1 when anything is, errors and warnings alike, as a linter."""
@@ -133,6 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write one Markdown page per question under DIR")
     parser.add_argument("--check", action="store_true", help="validate only and say what was detected; write nothing")
     parser.add_argument("--json", action="store_true", help="print the parsed model as JSON")
+    parser.add_argument(
+        "--glossary",
+        action="store_true",
+        help="print the glossary derived from the document, as YAML, and nothing else",
+    )
     parser.add_argument("--unanswered", choices=UNANSWERED, default="show", help="questions with no answer")
     parser.add_argument(
         "--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml (its Markdown extensions)"
@@ -156,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{warning} (warning)", file=sys.stderr)
             failed = True
         collections.append(collection)
+
+    if args.glossary:
+        if len(collections) != 1:
+            parser.error("--glossary reads one document")
+        sys.stdout.write(glossary_yaml(collections[0]))
+        return 0
 
     if args.json:
         json.dump(_model_json(collections), sys.stdout, ensure_ascii=False, indent=2)

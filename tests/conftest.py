@@ -1,4 +1,9 @@
-"""Shared fixtures: one strict build per session, an HTTP server, and Chromium."""
+"""Shared fixtures: one strict build per session, the hostile builds, an HTTP server, and Chromium.
+
+The tests are grouped by what they need: ``unit/`` (no build, no browser), ``built/`` (build a
+site or a book and read it back) and ``browser/`` (drive Chromium). A fixture used by more than
+one group lives here, so a site the build tests read and the browser tests open is built once.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import functools
 import http.server
 import io
 import os
+import shutil
 import socket
 import subprocess
 import threading
@@ -17,6 +23,9 @@ from pathlib import Path
 import pytest
 
 from tools import engine
+
+from .helpers import copy_project
+from .hostile import build_user_way, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "docs" / "advanced-generative-ai-qa.md"
@@ -31,6 +40,26 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# The layers, each a folder of tests/: `make test-fast` runs the first two, so neither may need a browser.
+LAYERS = ("unit", "built", "browser")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test sits in a layer; those of tests/browser are marked ``browser``, and no other opens Chromium."""
+    tests, misplaced = ROOT / "tests", []
+    for item in items:
+        parts = item.path.relative_to(tests).parts if item.path.is_relative_to(tests) else ()
+        layer = parts[0] if len(parts) > 1 else None
+        if layer not in LAYERS:
+            misplaced.append(f"{item.nodeid}: not in tests/{', tests/'.join(LAYERS)}")
+        elif layer == "browser":
+            item.add_marker(pytest.mark.browser)
+        elif "browser" in getattr(item, "fixturenames", ()):
+            misplaced.append(f"{item.nodeid}: drives Chromium, so it belongs in tests/browser")
+    if misplaced:
+        raise pytest.UsageError("Tests out of their layer:\n" + "\n".join(misplaced))
 
 
 def mkdocs_build(
@@ -81,6 +110,32 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
     result = mkdocs_build(site, site_url=f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of ``tests/content/hostile.md`` and its glossary: HTML, scripts and template syntax as content."""
+    project = tmp_path_factory.mktemp("hostile-content")
+    config = copy_project(project / "p")
+    content = ROOT / "tests" / "content"
+    shutil.copy(content / "hostile.md", project / "p" / "docs" / "advanced-generative-ai-qa.md")
+    shutil.copy(content / "hostile-glossary.yml", project / "p" / "docs" / "glossary.yml")
+    site = project / "site"
+    result = mkdocs_build(site, config)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subprocess.CompletedProcess]:
+    """A stranger's document built the user's way with its book, beside the secrets it reaches for
+    (``tests/hostile.py``): its source, its site and the build's output."""
+    root = tmp_path_factory.mktemp("hostile")
+    source = write_tree(root)
+    site = root / "site"
+    result = build_user_way(source, site, QA_PDF="1")
+    assert result.returncode == 0, result.stderr
+    return source, site, result
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.model import Collection, Question
-from macros.outputs.pages import reference_html
+from macros.outputs.pages import glossary_lead, reference_html
 from macros.outputs.site import Site
 from macros.reading.glossary import Glossary, Term
 from macros.render.markup import Book as B
@@ -358,7 +358,7 @@ def _glossary(glossary: Glossary, appears: dict[str, list[Question]], several: b
     parts = [
         f'<section class="{B.GLOSSARY}" id="{B.GLOSSARY_ID}">',
         f'<h2 class="{B.BOOKMARK}1">Glossary</h2>',
-        f'<p class="{B.LEAD}">{len(glossary.terms)} terms used in the questions. Each entry lists the questions '
+        f'<p class="{B.LEAD}">{_e(glossary_lead(glossary))} Each entry lists the questions '
         "that use it, with the page where each one starts.</p>",
         f'<div class="{B.ENTRIES}">',
     ]

@@ -9,7 +9,7 @@ The self-test's scripts (the scheduler library, its adapter, ``javascripts/selft
 fetched only on the self-test page and, for a practised card, on its question page, as one
 file made here at build time (:data:`BUNDLE`), in the order they run: one request, and one
 gzip stream, which compresses what the files share. No Node is needed for it. 25,000 bytes
-gzip with their style is their budget (``tests/test_selftest_build.py``).
+gzip with their style is their budget (``tests/built/test_selftest_build.py``).
 """
 
 from __future__ import annotations

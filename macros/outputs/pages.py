@@ -21,7 +21,16 @@ from macros.reading.glossary import Glossary, Term
 from macros.render import markup as m
 from macros.render.renderer import PAGE
 
-__all__ = ["Put", "glossary_markdown", "home_markdown", "md_text", "question_page", "reference_html", "title_markup"]
+__all__ = [
+    "Put",
+    "glossary_lead",
+    "glossary_markdown",
+    "home_markdown",
+    "md_text",
+    "question_page",
+    "reference_html",
+    "title_markup",
+]
 
 Put = Callable[[str, Sequence[str]], str]
 """Given finished HTML and the ids in it, returns the marker that stands for it in the Markdown."""
@@ -91,10 +100,12 @@ def question_page(
         "search": {"boost": 2},  # a question ranks above glossary entries that share its words
     }
     terms = [site.glossary.terms[t] for t in question.terms] if site.glossary else []
-    tags = sorted({t.topic for t in terms if t.topic})
+    tags = site.topics(question)
     if tags:
         meta["tags"] = tags
         meta["hide"] = ["tags"]  # shown inside the answer instead (they come from its terms)
+    # A topic that is the question's section is in its eyebrow already ("... · Networking").
+    tags = site.topics(question, sections=False)
     # Everything between the title and "Related questions" is one piece of finished HTML: the
     # page's Markdown is then three short blocks, and Python-Markdown's work on every page of
     # every build stays small.
@@ -147,13 +158,25 @@ def _with_the_answer(
     "Key terms" is a heading of HTML, not of Markdown: it stays out of the table of contents,
     where it would sit outside the answer. The definitions are left out of the search index
     (they would make every page match every term; the glossary page is indexed instead).
+
+    The terms are a row of names, each opening its definition (a ``<details>`` of its own),
+    so that eight definitions do not bury an answer of three lines; on paper every one
+    prints open, as "Term: definition".
     """
-    if not terms or site.glossary_url is None:
+    if not (terms and site.glossary_url is not None) and not tags:
         return "", ()
     here = question.url
-    glossary = relative_url(site.glossary_url, here)
-    items = "\n".join(f'<li><a href="{_e(glossary)}#{t.id}">{_t(t.term)}</a>: {_t(t.short)}</li>' for t in terms)
-    html = f'<div class="{m.KEY_TERMS}" data-search-exclude>\n<h2 id="{m.KEY_TERMS_ID}">Key terms</h2>\n<ul>\n{items}\n</ul>\n'
+    html = f'<div class="{m.KEY_TERMS}" data-search-exclude>\n'
+    ids: tuple[str, ...] = ()
+    if terms and site.glossary_url is not None:
+        glossary = relative_url(site.glossary_url, here)
+        items = "\n".join(
+            f'<li><details class="{m.KEY_TERM}"><summary>{_t(t.term)}</summary>'
+            f'<p><a href="{_e(glossary)}#{t.id}">{_t(t.term)}</a>: {_t(t.short)}</p></details></li>'
+            for t in terms
+        )
+        html += f'<h2 id="{m.KEY_TERMS_ID}">Key terms</h2>\n<ul class="{m.KEY_TERMS_LIST}">\n{items}\n</ul>\n'
+        ids = (m.KEY_TERMS_ID,)
     if tags:
         links = []
         for tag in tags:
@@ -161,7 +184,7 @@ def _with_the_answer(
             links.append(f'<a href="{_e(relative_url(href, here))}">{_t(tag)}</a>' if href else _t(tag))
         label = "Topic" if len(tags) == 1 else "Topics"
         html += f'<p class="{m.TOPICS}"><strong>{label}:</strong> {", ".join(links)}</p>\n'
-    return html + "</div>\n", (m.KEY_TERMS_ID,)
+    return html + "</div>\n", ids
 
 
 def question_label_html(site: Site, question: Question) -> str:
@@ -285,6 +308,13 @@ def _facts_html(site: Site, term: Term, here: str, unsearched: Callable[[str], N
         facts.append("<span data-search-exclude><strong>Related:</strong> " + ", ".join(links) + "</span>")
     if term.reference:
         facts.append("<strong>Reference:</strong> " + reference_html(term))
+    defining = site.question(term.defined_in) if term.defined_in else None
+    if defining is not None:
+        href = relative_url(defining.url, here)
+        facts.append(
+            f'<span data-search-exclude><strong>Defined in:</strong> <a href="{_e(href)}">'
+            f"{question_label_html(site, defining)}</a></span>"
+        )
     html = ""
     if facts:
         html += "<p>" + "<br />\n".join(facts) + "</p>\n"
@@ -298,6 +328,15 @@ def _facts_html(site: Site, term: Term, here: str, unsearched: Callable[[str], N
             unsearched(appears)
         html += appears
     return f'<div class="{m.FACTS}">\n{html}</div>' if html else ""
+
+
+def glossary_lead(glossary: Glossary) -> str:
+    """Where the entries come from, and how many there are: the glossary page's first words."""
+    count = len(glossary.terms)
+    terms = f"{count} term{'s' if count != 1 else ''}"
+    if glossary.derived:
+        return f"Terms defined in this document's answers: {terms}, each from the question that defines it."
+    return f"{terms} used in the questions."
 
 
 def glossary_markdown(
@@ -330,7 +369,7 @@ def glossary_markdown(
     )
     parts = [
         put(
-            f'<p class="{m.GLOSSARY_LEAD}" data-search-exclude>{len(glossary.terms)} terms used in the questions. '
+            f'<p class="{m.GLOSSARY_LEAD}" data-search-exclude>{_t(glossary_lead(glossary))} '
             "Hover over, focus or tap a linked term on any question page to see its definition; every entry "
             "lists the questions that use it.</p>",
             (),

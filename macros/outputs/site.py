@@ -70,6 +70,7 @@ class Site:
         self._targets: dict[tuple[str, str], Target] = {}
         self._by_slug = {c.slug: c for c in self.collections}
         self._reported: set[tuple[str, str]] = set()
+        self._by_id: dict[str, Question] | None = None
         if self.glossary is not None:
             terms = self.glossary.terms
             self.renderer.find = self.glossary.matcher.find
@@ -201,21 +202,57 @@ class Site:
                     appears[term_id].append(question)
         if errors:
             raise InputError(sorted(set(errors), key=lambda d: (d.path, d.line)))
-        self.appears = appears
-        self.relatedness = None
+        self.appears = {term_id: qs for term_id, qs in appears.items() if qs}
         if self.glossary is not None:
-            related = {term.id: term.related for term in self.glossary.terms.values()}
-            self.relatedness = Relatedness(self.questions, related)
+            # What the site shows of its glossary: the terms its questions use, and no other;
+            # none used, no glossary (no page, no quiz).
+            self.glossary = self.glossary.restricted(self.appears)
+            if not self.glossary.terms:
+                self.glossary = self.glossary_url = None
+        related = {term.id: term.related for term in self.glossary.terms.values()} if self.glossary else {}
+        texts = [f"{q.title}\n{self.answer(q).text}" for q in self.questions]
+        self.relatedness = Relatedness(self.questions, related, texts=texts)
 
     def _terms(self, question: Question) -> list[str]:
-        """Render a question for its page; the glossary terms it uses, in order of first mention."""
+        """Render a question for its page; the glossary terms it uses, in order of first mention.
+
+        Terms in its linkable text come first (they are linked); then those found only where
+        nothing is linked (code, the answer's own headings, link text): ``Counter`` in a
+        code block is a key term of the question too.
+        """
         heading = self.heading(question)
         question.title = heading.text
         body = self.body(question)
-        return list(dict.fromkeys([*(body.terms if body else ()), *self.answer(question).terms, *heading.terms]))
+        answer = self.answer(question)
+        terms = [*(body.terms if body else ()), *answer.terms, *heading.terms]
+        if self.glossary is not None:
+            unlinked = self.glossary.matcher.find(f"{body.text if body else ''}\n{answer.text}")
+            terms.extend(term_id for _, _, term_id in unlinked)
+        return list(dict.fromkeys(terms))
 
     def related(self, question: Question) -> list[Question]:
         return self.relatedness.related(question) if self.relatedness is not None else []
+
+    def question(self, question_id: str) -> Question | None:
+        """The question of a given id (``readme/12``), or None."""
+        if self._by_id is None:
+            self._by_id = {q.id: q for q in self.questions}
+        return self._by_id.get(question_id)
+
+    def topics(self, question: Question, *, sections: bool = True) -> list[str]:
+        """A question's topics, A–Z: the glossary topics of the terms it uses; for a glossary
+        without topics (one derived from the document), the title of its section, where the
+        document has two sections or more (not with ``sections=False``)."""
+        glossary = self.glossary
+        if glossary is not None and any(t.topic for t in glossary.terms.values()):
+            terms = glossary.terms
+            return sorted({terms[t].topic for t in question.terms if t in terms and terms[t].topic})
+        titled = [s for s in question.collection.sections if s.title]
+        if not sections:
+            return []
+        if len(titled) >= 2 and question.section.title:
+            return [question.section.title_text]
+        return []
 
     # ---------------------------------------------------------------- links
 

@@ -17,7 +17,8 @@ from typing import Any
 from macros.model import Collection, Diagnostic, InputError, QAFormatError, page_url
 from macros.outputs.site import Site
 from macros.plugin.configlines import config_line
-from macros.reading.glossary import Glossary, load_glossary, unused_terms
+from macros.reading.derive import derive_glossary
+from macros.reading.glossary import Glossary, dump_glossary, load_glossary, unused_terms
 from macros.reading.parser import parse_file
 from macros.render.renderer import Renderer
 
@@ -52,8 +53,7 @@ def load_site(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Si
         InputError: every problem with the sources, the glossary or the options.
     """
     collections, warnings = _parse_sources(config, options)
-    glossary, glossary_text = _load_glossary(config, options)
-    trying = bool(options.get("source"))  # a document of the reader's own, tried with this site's glossary
+    glossary, glossary_text, own = _load_glossary(config, options, collections)
     glossary_url = None
     if glossary is not None:
         page = options["glossary_page"]
@@ -72,17 +72,28 @@ def load_site(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Si
         del _renderers[next(iter(_renderers))]
     docs_dir = Path(config["docs_dir"])
     site = Site(collections, glossary, renderer, glossary_url, docs_dir)
-    if trying and glossary is not None and not any(site.appears.values()):
-        # None of the glossary's terms is in the document: the site goes without a glossary.
-        site = Site(collections, None, renderer, None, docs_dir)
     warnings += site.problems
-    if site.glossary is not None and not trying:
-        warnings += glossary.warnings + unused_terms(glossary, site.appears)
+    if glossary is not None and own and not glossary.derived:
+        warnings += glossary.warnings + unused_terms(glossary, site.appears) + _unknown_questions(glossary, site)
     return site, warnings
 
 
 REMOTE_IMAGES = ("show", "link")
 """Images from other sites show as written, or become plain links to them."""
+
+
+def _unknown_questions(glossary: Glossary, site: Site) -> list[Diagnostic]:
+    """A warning for every ``defined_in`` that names no question of the site."""
+    return [
+        Diagnostic(
+            glossary.path,
+            term.line,
+            f"'{term.term}' is defined_in '{term.defined_in}', which is no question of the document: "
+            "fix the id (shown by scripts/split_qa.py --json) or remove the line",
+        )
+        for term in glossary.terms.values()
+        if term.defined_in and site.question(term.defined_in) is None
+    ]
 
 
 def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[list[Collection], list[Diagnostic]]:
@@ -140,15 +151,56 @@ def _parse_sources(config: Mapping[str, Any], options: Mapping[str, Any]) -> tup
     return collections, warnings
 
 
-def _load_glossary(config: Mapping[str, Any], options: Mapping[str, Any]) -> tuple[Glossary | None, str]:
-    """The glossary (None when the option is ""), and its text (what the renderer's cache depends on)."""
+def _load_glossary(
+    config: Mapping[str, Any], options: Mapping[str, Any], collections: list[Collection]
+) -> tuple[Glossary | None, str, bool]:
+    """The glossary (None when there is none), its text (what the renderer's cache depends
+    on), and whether it is the documents' own (its unused terms are worth a warning).
+
+    ``sources`` use the glossary that ``glossary`` names ("": none; ``auto``: their own, as
+    below). A ``source`` document (``SOURCE=``) never borrows that one: it uses
+    ``source_glossary`` when that names a file (``none``: no glossary), else its own.
+    """
+    if options.get("source"):
+        chosen = str(options.get("source_glossary") or "")
+        if chosen.lower() == "none":
+            return None, "", True
+        if not chosen:
+            return _own_glossary(config, collections)
+        path = Path(config["docs_dir"]) / chosen
+        if not path.is_file():
+            raise InputError([Diagnostic(chosen, 0, "no such glossary file: check the path given as GLOSSARY")])
+        glossary, text = _read_glossary(config, path)
+        return glossary, text, False  # chosen for this document, maybe written for others too
     name = options["glossary"]
     if not name:
-        return None, ""
+        return None, "", True
+    if name == "auto":
+        return _own_glossary(config, collections)
     path = Path(config["docs_dir"]) / name
-    project = Path(config.get("config_file_path") or "mkdocs.yml").parent
     if not path.is_file():
         message = f"plugins.qa.glossary: '{name}' not found in docs/: fix the path, or set it to '' for no glossary"
         raise InputError([config_diagnostic(config, ["plugins", "qa", "glossary"], message)])
+    glossary, text = _read_glossary(config, path)
+    return glossary, text, True
+
+
+def _own_glossary(config: Mapping[str, Any], collections: list[Collection]) -> tuple[Glossary | None, str, bool]:
+    """A document's own glossary: ``NAME.glossary.yml`` next to ``NAME.md``, or ``glossary.yml``
+    in its folder, else the one derived from its questions (:mod:`macros.reading.derive`)."""
+    if len(collections) == 1 and collections[0].file:
+        document = Path(collections[0].file).resolve()
+        folder = document.parent
+        for path in (document.with_name(document.stem + ".glossary.yml"), folder / "glossary.yml"):
+            # Only a file inside the document's folder is read: a link out of it is not followed.
+            if path.is_file() and path.resolve().is_relative_to(folder):
+                glossary, text = _read_glossary(config, path)
+                return glossary, text, True
+    glossary = derive_glossary(collections)
+    return glossary, dump_glossary(glossary), True
+
+
+def _read_glossary(config: Mapping[str, Any], path: Path) -> tuple[Glossary, str]:
+    project = Path(config.get("config_file_path") or "mkdocs.yml").parent
     glossary = load_glossary(path, _shown(path, project))
     return glossary, path.read_text(encoding="utf-8", errors="replace")

@@ -65,13 +65,17 @@ class QAConfig(base.Config):
     sources = c.ListOfItems(c.Type(str), default=["advanced-generative-ai-qa.md"])
     """Q&A source documents, relative to ``docs_dir``; each becomes a collection."""
     glossary = c.Type(str, default="glossary.yml")
-    """Glossary data file, relative to ``docs_dir`` ("" for none)."""
+    """Glossary data file of ``sources``, relative to ``docs_dir`` ("" for none; ``auto``: their own)."""
     glossary_page = c.Type(str, default="glossary.md")
     """The page that shows the glossary (it calls the ``glossary()`` macro)."""
     pdf = c.Type((bool, int), default=False)
     """Write the PDF book into the site and link it from the home page (``!ENV [QA_PDF, false]``)."""
     source = c.Type(str, default="")
     """One document to study instead of ``sources`` (``make serve SOURCE=path/to/README.md``): any path."""
+    source_glossary = c.Type(str, default="")
+    """The glossary of ``source``: a file (``GLOSSARY=docs/glossary.yml``), ``none``, or "" for its own:
+    ``NAME.glossary.yml`` or ``glossary.yml`` next to it, else one derived from its questions. The
+    ``glossary`` option serves ``sources`` only: a document never borrows another's glossary."""
     unanswered = c.Choice(UNANSWERED, default="show")
     """A question with no answer stops the build (``error``), is left out (``skip``) or shown open (``show``)."""
     remote_images = c.Choice(REMOTE_IMAGES, default="show")
@@ -137,7 +141,9 @@ class QAPlugin(BasePlugin[QAConfig]):
             if uri and (file := files.get_file_from_path(uri)) is not None:
                 files.remove(file)  # shown through the generated pages, not published raw
         if site.glossary is not None and (page := files.get_file_from_path(self.config.glossary_page)):
-            page.edit_uri = self.config.glossary  # the glossary page's edit button opens the data
+            # The edit button opens the data, where it is a file of docs/; a glossary derived
+            # from the document, or one next to a document elsewhere, has no edit link.
+            page.edit_uri = None if self.config.source else self.config.glossary
             self.blocks.quiet = {page.src_uri}  # a heading per term (see macros/plugin/stash.py)
         present = {f.src_uri for f in files.documentation_pages()}
         self.urls = {
@@ -208,9 +214,18 @@ class QAPlugin(BasePlugin[QAConfig]):
         return env
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        """``mkdocs serve`` also watches a document outside docs/ (``source:``): an edit reloads the page."""
+        """``mkdocs serve`` also watches a document outside docs/ (``source:``) and the glossary
+        file it uses: an edit of either reloads the page."""
         if self.config.source:
-            server.watch(str((Path(config.docs_dir) / self.config.source).resolve()))
+            document = (Path(config.docs_dir) / self.config.source).resolve()
+            server.watch(str(document))
+            chosen = self.config.source_glossary
+            glossaries = [document.with_name(document.stem + ".glossary.yml"), document.parent / "glossary.yml"]
+            if chosen and chosen.lower() != "none":
+                glossaries = [Path(config.docs_dir) / chosen]
+            for path in glossaries:
+                if path.is_file():
+                    server.watch(str(path.resolve()))
         return server
 
     @event_priority(-50)  # after the search plugin has written its index

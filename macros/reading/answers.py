@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -17,6 +18,7 @@ from macros.reading.patterns import (
     ANSWER_MARKER,
     BACK_TO_TOP,
     LINK,
+    LINKS_AND_TAGS,
     MAY_TRAIL,
     QUESTION_MARKER,
     is_marker_text,
@@ -52,9 +54,12 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
         answer_line = first_line or (answer_units[0].line if answer_units else q.line)
         unmarked = first is None and not any(marker_kind(u) for u in q.units) and shape.takes_marker_from_text()
         if strict and unmarked and answer.strip() and shape.missing_marker:
+            missing = shape.missing_marker
+            if written := _marker_as_written(marked, lines):
+                missing = f"no answer marker ('{written}')"
             reading.warn(
                 q.line,
-                f"question {name(q)} has {shape.missing_marker}, unlike the other questions of this document: what "
+                f"question {name(q)} has {missing}, unlike the other questions of this document: what "
                 "follows it, up to the next question, is taken as its answer",
             )
         if not answer.strip():
@@ -254,7 +259,7 @@ def is_toc(unit: Unit, lines: list[str]) -> bool:
     own = [link for link in links if link.startswith("#") or re.search(r"/blob/[^#]+#", link)]
     if len(own) < 0.8 * len(links):
         return False
-    words = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]+>|[|\-:*+\s\d.]", "", source, flags=re.DOTALL)
+    words = re.sub(rf"{LINKS_AND_TAGS}|<[^>]+>|[|\-:*+\s\d.]", "", source)
     return len(words) < 12 * len(links)
 
 
@@ -337,3 +342,17 @@ def number_warnings(collection: Collection, reading: Reading) -> None:
                     )
                 )
             previous = question.number
+
+
+def _marker_as_written(marked: list[Open], lines: list[str]) -> str:
+    """The answer marker most of a document's questions carry, as they write it ("Answer:",
+    "**Answer:**", "#### Answer"), for messages about a question without one."""
+    written: Counter[str] = Counter()
+    for q in marked[:50]:
+        unit = next((u for u in q.units if marker_kind(u) in ("paragraph", "heading")), None)
+        if unit is None:
+            continue
+        line = lines[unit.start].strip()
+        match = ANSWER_MARKER.match(line)
+        written[line[: len(line) - len(match.group("rest"))].strip() if match else line] += 1
+    return written.most_common(1)[0][0] if written else ""

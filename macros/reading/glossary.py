@@ -10,6 +10,8 @@ The glossary is one YAML file (``docs/glossary.yml``)::
         related: [Variational autoencoder]                  # other entries' `term`
         topic: Probabilistic modeling                       # optional: the tag it gives questions
         reference: {title: ..., author: ..., year: 2013, arxiv: "1312.6114"}
+        case_sensitive: true     # optional: its names match only as written (Counter, not counter)
+        defined_in: readme/12    # optional: the id of the question whose answer defines it
 
 The :class:`Matcher` finds mentions in plain text: case-insensitive, on word
 boundaries, plurals and aliases included, longest match first, one pass over
@@ -21,8 +23,10 @@ element tree, never inside code, headings or links.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +41,15 @@ __all__ = [
     "GlossaryError",
     "Matcher",
     "Term",
+    "dump_glossary",
     "load_glossary",
     "parse_glossary",
+    "term_id_of",
     "unused_terms",
 ]
 
 MAX_SHORT_WORDS = 30
-FIELDS = {"term", "id", "short", "long", "aliases", "related", "reference", "topic"}
+FIELDS = {"term", "id", "short", "long", "aliases", "related", "reference", "topic", "case_sensitive", "defined_in"}
 REFERENCE_FIELDS = {"title", "author", "year", "arxiv", "doi", "url"}
 
 
@@ -64,6 +70,8 @@ class Term:
     related: list[str] = field(default_factory=list)  # ids of related entries
     topic: str = ""
     reference: dict[str, Any] = field(default_factory=dict)
+    case_sensitive: bool = False  # its names match only as written
+    defined_in: str = ""  # id of the question whose answer defines it ("" for none)
 
     @property
     def names(self) -> list[str]:
@@ -95,12 +103,15 @@ class Glossary:
     """Every entry, by id, in alphabetical order.
 
     ``warnings`` holds what validation found that does not stop the build (such as a
-    ``related`` link that is not returned), as diagnostics.
+    ``related`` link that is not returned), as diagnostics. ``derived`` marks a glossary
+    that the build read out of the document's own answers (:mod:`macros.reading.derive`)
+    rather than one written by hand.
     """
 
     path: str
     terms: dict[str, Term] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    derived: bool = False
 
     def __post_init__(self) -> None:
         self._matcher: Matcher | None = None
@@ -110,6 +121,16 @@ class Glossary:
         if self._matcher is None:
             self._matcher = Matcher(self.terms.values())
         return self._matcher
+
+    def restricted(self, keep: set[str] | dict[str, Any]) -> Glossary:
+        """The same glossary with only the entries ``keep`` names (their ``related`` links to
+        entries left out dropped): what a site shows of it, the terms its questions use."""
+        terms = {}
+        for term_id, term in self.terms.items():
+            if term_id in keep:
+                related = [r for r in term.related if r in keep]
+                terms[term_id] = term if related == term.related else replace(term, related=related)
+        return Glossary(self.path, terms, self.warnings, self.derived)
 
 
 # --------------------------------------------------------------------------- loading
@@ -206,9 +227,28 @@ def parse_glossary(text: str, path: str = "<glossary>") -> Glossary:
                 term.related.append(target)
     if errors:
         raise GlossaryError(sorted(errors, key=lambda d: d.line))
-    glossary.warnings = _one_way_related(glossary)
+    glossary.warnings = sorted(_one_way_related(glossary) + _labelled(glossary), key=lambda d: d.line)
     glossary.terms = dict(sorted(glossary.terms.items(), key=lambda kv: kv[1].term.casefold()))
     return glossary
+
+
+def _labelled(glossary: Glossary) -> list[Diagnostic]:
+    """A warning for every definition that starts with a name of its own term and a colon
+    ("WGAN: a GAN ..."): wherever it shows, its term is already named before it, so it
+    would read "Wasserstein GAN: WGAN: a GAN ..."."""
+    warnings = []
+    for term in glossary.terms.values():
+        label, colon, _ = term.short.partition(":")
+        if colon and _normal(label) in {_normal(name) for name in term.names}:
+            warnings.append(
+                Diagnostic(
+                    glossary.path,
+                    term.line,
+                    f"the 'short' definition of '{term.term}' starts with its own name '{label}:', which every "
+                    "page already shows before it: start with what it is",
+                )
+            )
+    return warnings
 
 
 def _one_way_related(glossary: Glossary) -> list[Diagnostic]:
@@ -279,7 +319,15 @@ def _entry(entry: dict, path: str, errors: list[Diagnostic]) -> Term | None:
                 path, line, f"'reference' of '{name}' needs a title and only {', '.join(sorted(REFERENCE_FIELDS))}"
             )
         )
-    term_id = str(entry.get("id") or slugify(name, max_words=12, max_len=80))
+    case_sensitive = entry.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        errors.append(Diagnostic(path, line, f"'case_sensitive' of '{name}' must be true or false"))
+        case_sensitive = False
+    defined_in = entry.get("defined_in") or ""
+    if not isinstance(defined_in, (str, int)):
+        errors.append(Diagnostic(path, line, f"'defined_in' of '{name}' must be a question's id, such as readme/12"))
+        defined_in = ""
+    term_id = str(entry.get("id") or term_id_of(name))
     if not term_id:
         errors.append(Diagnostic(path, line, f"'{name}' gives an empty anchor: set 'id: <ascii-name>'"))
     return Term(
@@ -291,7 +339,43 @@ def _entry(entry: dict, path: str, errors: list[Diagnostic]) -> Term | None:
         topic=str(entry.get("topic") or "").strip(),
         reference=reference,
         line=line,
+        case_sensitive=case_sensitive,
+        defined_in=str(defined_in),
     )
+
+
+def term_id_of(name: str) -> str:
+    """The anchor of a term's entry: its ASCII words ("low-rank-adaptation"); a name without
+    any ("以太网", "декоратор") gets ``term-`` and a hash of itself, the same in every build."""
+    slug = slugify(name, max_words=12, max_len=80)
+    if slug and len(slug) * 2 >= len(re.sub(r"\W", "", name)):  # mostly ASCII: readable
+        return slug
+    return "term-" + hashlib.sha1(name.strip().encode()).hexdigest()[:10]
+
+
+def dump_glossary(glossary: Glossary, header: str = "") -> str:
+    """The glossary as a YAML file of the format :func:`parse_glossary` reads (``header``, a
+    comment, first): what ``split_qa.py --glossary`` writes, for the author to edit."""
+    entries = []
+    for term in glossary.terms.values():
+        entry: dict[str, Any] = {"term": term.term}
+        if term.id != term_id_of(term.term):
+            entry["id"] = term.id
+        entry["short"] = term.short
+        for name, value in (("long", term.long), ("aliases", term.aliases), ("topic", term.topic)):
+            if value:
+                entry[name] = value
+        if term.related:
+            entry["related"] = [glossary.terms[r].term for r in term.related if r in glossary.terms]
+        if term.case_sensitive:
+            entry["case_sensitive"] = True
+        if term.defined_in:
+            entry["defined_in"] = term.defined_in
+        if term.reference:
+            entry["reference"] = dict(term.reference)
+        entries.append(entry)
+    body = yaml.safe_dump({"terms": entries}, allow_unicode=True, sort_keys=False, width=1000)
+    return header + body
 
 
 def unused_terms(glossary: Glossary, appears: dict[str, list[Question]]) -> list[Diagnostic]:

@@ -13,7 +13,11 @@ __all__ = ["Matcher"]
 
 # --------------------------------------------------------------------------- matching
 
-_TOKEN_RE = re.compile(r"\w+(?:[·'’]\w+)*")
+# Chinese and Japanese write no spaces between words: each of their characters is a token of
+# its own, so that a name such as "以太网" is found inside a longer run of characters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN_RE = re.compile(rf"[^\W{_CJK}]+(?:[·'’][^\W{_CJK}]+)*|[{_CJK}]")
+_CJK_RE = re.compile(f"[{_CJK}]")
 _GAP_RE = re.compile(r"[ \t\n\u00a0\-‐‑]+")  # what may stand between the words of one name
 _HYPHENS = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
 
@@ -25,6 +29,8 @@ def _normal(name: str) -> str:
 def _plural_forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     *head, last = words
     yield words
+    if _is_cjk(last):  # no plural endings
+        return
     yield (*head, last + "s")
     yield (*head, last + "es")
     if last.endswith("y") and len(last) > 2:
@@ -33,22 +39,56 @@ def _plural_forms(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         yield (*head, last[:-1] + "ces")
 
 
+def _is_cjk(token: str) -> bool:
+    return _CJK_RE.match(token) is not None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether a word at ``start`` opens a sentence, a list item or a table cell."""
+    before = text[:start].rstrip(" \t\u00a0\"'“‘(*_")
+    return not before or before[-1] in ".!?:;\n•-–—|" or before.endswith(("1.", "2.", "3."))
+
+
+def _inner_capital(word: str) -> bool:
+    """ "DOM", "JavaScript", "useState": a capital after the first letter."""
+    return any(c.isupper() for c in word[1:])
+
+
 class Matcher:
-    """Finds mentions of glossary terms in text, longest first, in one pass."""
+    """Finds mentions of glossary terms in text, longest first, in one pass.
+
+    Names are found whatever their case, except those of a term marked ``case_sensitive``
+    (identifiers and proper names such as ``Counter`` or ``Flow``, where "counter" and
+    "flow" are other words). Of those, a name of one word matches only as written, plurals
+    included ("Counters"); in a longer name, the words with a capital after their first
+    letter do ("DOM" and "JavaScript" in "Virtual DOM", "JavaScript engine"), and the others
+    match in any case ("the virtual DOM").
+    """
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.names: dict[tuple[str, ...], str] = {}
+        # lower-cased name -> the spellings that match it, for names of case-sensitive terms
+        self.cased: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         exact: set[tuple[str, ...]] = set()
+        cased_names: list[tuple[tuple[str, ...], str]] = []
         for term in terms:
             for name in term.names:
-                words = tuple(t.lower() for t in _TOKEN_RE.findall(name))
+                written = tuple(_TOKEN_RE.findall(name))
+                words = tuple(t.lower() for t in written)
                 if words:
                     self.names[words] = term.id
                     exact.add(words)
+                    if getattr(term, "case_sensitive", False):
+                        cased_names.append((written, term.id))
         for words, term_id in list(self.names.items()):
             for form in _plural_forms(words):
                 if form not in exact:  # a written name always wins over a generated plural
                     self.names.setdefault(form, term_id)
+        for written, term_id in cased_names:
+            for form in _plural_forms(written):
+                words = tuple(t.lower() for t in form)
+                if self.names.get(words) == term_id:
+                    self.cased.setdefault(words, set()).add(form)
         self.longest = max((len(w) for w in self.names), default=0)
         self.first_words = {words[0] for words in self.names}
 
@@ -102,14 +142,34 @@ class Matcher:
         last = min(self.longest, len(tokens) - i)
         while limit < last:  # how far the gaps let one name run: spaces and hyphens only
             gap = text[tokens[i + limit - 1][1] : tokens[i + limit][0]]
-            if gap != " " and not _GAP_RE.fullmatch(gap):
+            if gap != " " and not _GAP_RE.fullmatch(gap) and not (gap == "" and _CJK_RE.match(tokens[i + limit][2])):
                 break
             limit += 1
         for length in range(limit, 0, -1):
-            term_id = self.names.get(tuple(t[2] for t in tokens[i : i + length]))
-            if term_id is not None and not _joined_after(text, tokens[i + length - 1][1]):
+            words = tuple(t[2] for t in tokens[i : i + length])
+            term_id = self.names.get(words)
+            if (
+                term_id is not None
+                and not _joined_after(text, tokens[i + length - 1][1])
+                and self._as_written(text, tokens[i : i + length], words)
+            ):
                 return length, term_id
         return None
+
+    def _as_written(self, text: str, tokens: list[tuple[int, int, str]], words: tuple[str, ...]) -> bool:
+        """Whether these tokens spell the name as a case-sensitive term requires (any case otherwise)."""
+        spellings = self.cased.get(words)
+        if spellings is None:
+            return True
+        said = [text[a:b] for a, b, _ in tokens]
+        if len(said) == 1:
+            if said[0][:1].isupper() and not _inner_capital(said[0]) and _sentence_start(text, tokens[0][0]):
+                return False  # "Flow" opening a sentence may be the word "flow": only a capital mid-sentence tells
+            return said[0] in {spelling[0] for spelling in spellings}
+        return any(
+            all(got == want or not _inner_capital(want) for got, want in zip(said, spelling, strict=True))
+            for spelling in spellings
+        )
 
     def _elided_at(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
         """A modifier at token ``i`` that shares the noun of the phrase after "/", "and" or "or".
@@ -142,8 +202,9 @@ class Matcher:
                 return None
             noun_end = noun_start
             while True:
-                term_id = self.names.get(modifier + tuple(t[2] for t in tokens[noun_start : noun_end + 1]))
-                if term_id is not None and not _joined_after(text, tokens[noun_end][1]):
+                words = modifier + tuple(t[2] for t in tokens[noun_start : noun_end + 1])
+                term_id = self.names.get(words)
+                if term_id is not None and not _joined_after(text, tokens[noun_end][1]) and words not in self.cased:
                     return end - i + 1, term_id
                 if noun_end + 1 >= len(tokens) or len(modifier) + noun_end - noun_start + 1 >= self.longest:
                     break

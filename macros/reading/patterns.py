@@ -71,7 +71,15 @@ TOC_TITLE = re.compile(
 )
 
 
-LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|href\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+LINK = re.compile(
+    r"""\]\(\s*<?([^()\s<>\[\]]+(?:\([^()\s]*\)[^()\s<>\[\]]*)*)>?(?:\s+["'][^"'\n]*["'])?\)
+    |href\s*=\s*["']([^"']+)["']""",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A link's address, in Markdown or HTML. No part of it can run past a bracket or a line, so a
+run of "[a](" that never closes is read in one pass."""
+LINKS_AND_TAGS = r"!?\[[^\[\]\n]*\]\([^()\n]*\)|<a\b[^>]*>[^<]*</a>"
+"""Whole links (Markdown, or an HTML ``<a>`` around text): what a list of links is made of."""
 
 
 MAY_TRAIL = re.compile(r"\]\(#|href=|^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
@@ -94,7 +102,7 @@ def strip_bold(text: str) -> str:
 
 def plain_words(text: str) -> str:
     """The words of inline Markdown or HTML, markup dropped: enough for a slug or a check."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)", r"\1", text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"[*_`~]+", "", text)
     return " ".join(text.split())
@@ -234,7 +242,7 @@ def is_question_details(unit: Unit) -> bool:
         return True  # a question answered with links (or "To be completed") is still one
     body = unit.body.strip()
     links = LINK.findall(body)
-    text_without_links = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|[-*+\s]|<[^>]+>", "", body, flags=re.DOTALL)
+    text_without_links = re.sub(rf"{LINKS_AND_TAGS}|[-*+\s]|<[^>]+>", "", body)
     return not (len(links) >= 3 and len(text_without_links) < 20 * len(links))
 
 

@@ -12,6 +12,7 @@ from macros.model import (
 from macros.reading.blocks import Unit, html_to_text
 from macros.reading.patterns import (
     LINK,
+    LINKS_AND_TAGS,
     Q_PREFIX,
     QA_A,
     QA_Q,
@@ -353,7 +354,7 @@ def only_links(units: list[Unit], i: int) -> bool:
     links = LINK.findall(text)
     if len(links) < 2 or any(u.kind not in ("list", "paragraph", "hr", "html") for u in own):
         return False
-    words = re.sub(r"\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]+>|[-*+\s]", "", text, flags=re.DOTALL)
+    words = re.sub(rf"{LINKS_AND_TAGS}|<[^>]+>|[-*+\s]", "", text)
     return len(words) < 20 * len(links)
 
 

@@ -30,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from macros.render.github import for_python_markdown
 from macros.render.linear import linear_links
 from macros.render.markup import EXTERNAL, NO_LINK, REMOTE_IMAGE, TERM
-from macros.render.sanitize import clean
+from macros.render.sanitize import Sanitizer
 
 REFUSED = ""
 """What a link resolver gives for an address it refuses (a file outside the document's folder): the
@@ -122,7 +122,7 @@ _TAG = re.compile(r"<[^>]*>")
 def html_text(html: str) -> str:
     """The text of the renderer's HTML, entities decoded, whitespace collapsed.
 
-    It is what :func:`macros.source.visible_text` reads (``tests/test_render.py`` compares
+    It is what :func:`macros.source.visible_text` reads (``tests/unit/test_render.py`` compares
     the two), without a parser: the renderer's HTML went through nh3, which leaves no
     comment, script or style, and escapes ``<`` and ``>`` in text and attribute values, so
     a tag is all there is between ``<`` and ``>``.
@@ -308,18 +308,19 @@ _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 
 class _Clean(Postprocessor):
-    """The content policy, last: the HTML as :func:`macros.sanitize.clean` lets it through, with
+    """The content policy, last: the HTML as :class:`macros.render.sanitize.Sanitizer` lets it through, with
     links to the document's own anchors and files pointed at this site's pages and files."""
 
     def __init__(self, md: Markdown, content: QAContent) -> None:
         super().__init__(md)
         self.content = content
+        self.sanitizer = Sanitizer(self._rewrite)
 
     def run(self, text: str) -> str:
         content = self.content
         content.problems = []
         self.local = set(_ID.findall(text))  # footnotes, code lines, headings: anchors of the content itself
-        html = clean(text, self._rewrite)
+        html = self.sanitizer.clean(text)
         if "<img" in html:
             html = _NO_SOURCE.sub(_alt_text, html)
         if "<a" in html:
@@ -429,7 +430,7 @@ def _portable(html: str) -> str | None:
     nothing else. Content rendered without any of them, its glossary links taken back to
     their text and its line anchors left out, renders the same for all of them: the
     self-test's cards reuse the question pages' rendering of most answers instead of
-    rendering each again (``tests/test_render.py`` compares the two, on every document of
+    rendering each again (``tests/unit/test_render.py`` compares the two, on every document of
     the tests).
     """
     text = _LINE_ANCHOR.sub("", _TERM_LINK.sub(r"\1", html))
@@ -471,7 +472,6 @@ class Renderer:
         self._engines: dict[bool, tuple[Markdown, QAContent]] = {}
         self._cache: dict[tuple[str, Target], Rendered] = {}
         self._portable: dict[tuple[str, str], Rendered] = {}  # (source, doc) -> see :func:`_portable`
-        self.reuse = True  # False: every target is rendered (the tests compare the two)
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any], **kwargs: Any) -> Renderer:
@@ -518,7 +518,7 @@ class Renderer:
         if cached is not None:
             return cached
         linkless = not target.book and target.links == "keep" and target.term_href is None
-        if linkless and self.reuse and (shared := self._portable.get((source, target.doc))) is not None:
+        if linkless and (shared := self._portable.get((source, target.doc))) is not None:
             self._cache[key] = shared
             return shared
         md, content = self._engine(target)

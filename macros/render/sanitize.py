@@ -22,7 +22,7 @@ import nh3
 
 from macros.render import markup
 
-__all__ = ["RESERVED_IDS", "clean", "without_links"]
+__all__ = ["RESERVED_IDS", "Sanitizer", "clean", "without_links"]
 
 TAGS = {
     # GitHub's allow-list (html-pipeline's sanitization filter) ...
@@ -184,82 +184,82 @@ RESERVED_IDS = markup.IDS
 """Ids the site's own page parts use: content may not take them."""
 
 
-_rewrite: list[Callable[[str, str], str | None]] = []  # the link rewriter of the clean() under way
-
-
-def _attribute(tag: str, name: str, value: str) -> str | None:
-    if _rewrite and ((tag == "a" and name == "href") or (tag in ("img", "source") and name == "src")):
-        return _rewrite[-1](tag, value)
-    if name == "srcset":
-        return _srcset(tag, value)
-    if name == "rel":
-        # rel="attachment" would have a PDF renderer embed the linked file in the book.
-        kept = [r for r in value.split() if r.lower() != "attachment"]
-        return " ".join(kept) or None
-    if name == "class":
-        kept = [c for c in value.split() if c in _OWN_CLASSES or _PYGMENTS.match(c) or _LANGUAGE.match(c)]
-        return " ".join(kept) or None
-    if name == "id" and (value in RESERVED_IDS or value.startswith(("__", "md-"))):
-        return None
-    if tag == "input" and name == "type" and value != "checkbox":
-        return None
-    return value
-
-
 _REMOTE = re.compile(r"^https?://", re.IGNORECASE)
-
-
-def _srcset(tag: str, value: str) -> str | None:
-    """Each candidate of a ``srcset`` as ``src`` would be: a file next to the document goes
-    through the link rewriter (which may refuse it), another site's address stays, anything
-    else is dropped."""
-    kept = []
-    for candidate in value.split(","):
-        url, _, descriptor = candidate.strip().partition(" ")
-        if not url:
-            continue
-        if not _REMOTE.match(url):
-            if not _rewrite or ":" in url.split("/", 1)[0]:
-                continue
-            url = _rewrite[-1](tag, url)
-            if not url:
-                continue
-        kept.append(f"{url} {descriptor.strip()}".strip())
-    return ", ".join(kept) or None
-
-
-@lru_cache(maxsize=1)
-def _cleaner() -> nh3.Cleaner:
-    return nh3.Cleaner(
-        tags=TAGS,
-        clean_content_tags={"script", "style", "textarea", "select", "iframe", "object", "embed", "noscript"} - TAGS,
-        attributes=ATTRIBUTES,
-        attribute_filter=_attribute,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-    )
-
-
 _NOT_A_CHECKBOX = re.compile(r'<input(?![^>]*\btype="checkbox")[^>]*>')
 
 
-def clean(html: str, rewrite: Callable[[str, str], str | None] | None = None) -> str:
-    """Rendered content with everything outside the allow-list removed.
+class Sanitizer:
+    """The content policy with one link rewriter: one for each renderer's extension, made once.
 
     Args:
-        html: the rendered content.
         rewrite: given (tag, URL) of every link and image that passes, returns the URL to use
             (or None to drop it): links to the document's own anchors and files go to the pages
             and files of the site, in Markdown and in raw HTML alike.
     """
-    if rewrite is not None:
-        _rewrite.append(rewrite)
-    try:
-        return _NOT_A_CHECKBOX.sub("", _cleaner().clean(html))
-    finally:
-        if rewrite is not None:
-            _rewrite.pop()
+
+    def __init__(self, rewrite: Callable[[str, str], str | None] | None = None) -> None:
+        self.rewrite = rewrite
+        self._cleaner = nh3.Cleaner(
+            tags=TAGS,
+            clean_content_tags={"script", "style", "textarea", "select", "iframe", "object", "embed", "noscript"}
+            - TAGS,
+            attributes=ATTRIBUTES,
+            attribute_filter=self._attribute,
+            url_schemes=URL_SCHEMES,
+            link_rel=None,
+            strip_comments=True,
+        )
+
+    def clean(self, html: str) -> str:
+        """Rendered content with everything outside the allow-list removed."""
+        return _NOT_A_CHECKBOX.sub("", self._cleaner.clean(html))
+
+    def _attribute(self, tag: str, name: str, value: str) -> str | None:
+        rewrite = self.rewrite
+        if rewrite and ((tag == "a" and name == "href") or (tag in ("img", "source") and name == "src")):
+            return rewrite(tag, value)
+        if name == "srcset":
+            return self._srcset(tag, value)
+        if name == "rel":
+            # rel="attachment" would have a PDF renderer embed the linked file in the book.
+            kept = [r for r in value.split() if r.lower() != "attachment"]
+            return " ".join(kept) or None
+        if name == "class":
+            kept = [c for c in value.split() if c in _OWN_CLASSES or _PYGMENTS.match(c) or _LANGUAGE.match(c)]
+            return " ".join(kept) or None
+        if name == "id" and (value in RESERVED_IDS or value.startswith(("__", "md-"))):
+            return None
+        if tag == "input" and name == "type" and value != "checkbox":
+            return None
+        return value
+
+    def _srcset(self, tag: str, value: str) -> str | None:
+        """Each candidate of a ``srcset`` as ``src`` would be: a file next to the document goes
+        through the link rewriter (which may refuse it), another site's address stays, anything
+        else is dropped."""
+        kept = []
+        for candidate in value.split(","):
+            url, _, descriptor = candidate.strip().partition(" ")
+            if not url:
+                continue
+            if not _REMOTE.match(url):
+                if not self.rewrite or ":" in url.split("/", 1)[0]:
+                    continue
+                url = self.rewrite(tag, url)
+                if not url:
+                    continue
+            kept.append(f"{url} {descriptor.strip()}".strip())
+        return ", ".join(kept) or None
+
+
+@lru_cache(maxsize=1)
+def _plain() -> Sanitizer:
+    return Sanitizer()
+
+
+def clean(html: str) -> str:
+    """Rendered content with everything outside the allow-list removed (links left as they are)."""
+    return _plain().clean(html)
 
 
 @lru_cache(maxsize=1)

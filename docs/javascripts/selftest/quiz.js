@@ -11,9 +11,10 @@
      then any; `pool` is what may be an option (definitions that do not name their term). */
   function options(t, pool) {
     var picked = [t.id];
+    var avoid = t.x || []; // terms whose name or definition says t's name: they would give it away
     [t.related, t.topic, shuffle(pool.slice())].forEach(function (group) {
       shuffle(group.slice()).forEach(function (id) {
-        if (picked.length < 4 && pool.indexOf(id) >= 0 && picked.indexOf(id) < 0) picked.push(id);
+        if (picked.length < 4 && pool.indexOf(id) >= 0 && picked.indexOf(id) < 0 && avoid.indexOf(id) < 0) picked.push(id);
       });
     });
     return shuffle(picked);

@@ -8,7 +8,6 @@ import re
 
 from macros.model import Question, slugify
 from macros.outputs.selftest.cards import _block, _number
-from macros.outputs.selftest.quiz import question_topics
 from macros.outputs.site import Site
 from macros.render.renderer import DECK
 
@@ -47,7 +46,8 @@ def note_tags(site: Site, question: Question) -> list[str]:
     tags = [_tag(collection.slug)]
     if section.title:
         tags.append(f"{tags[0]}::{section.slug}")
-    tags.extend(f"topic::{_tag(t)}" for t in question_topics(site, question))
+    # Topics that are the question's section are its section tag already.
+    tags.extend(f"topic::{_tag(t)}" for t in site.topics(question, sections=False))
     return tags
 
 
