@@ -3,7 +3,7 @@ the site's pages, which the site's scripts (``docs/javascripts/``) and styles
 (``docs/stylesheets/``) read.
 
 Every module that writes one of these names uses the constant, never the string: a name
-changes here, and ``tests/test_markup.py`` finds each script or style that still reads the
+changes here, and ``tests/unit/test_markup.py`` finds each script or style that still reads the
 old one. The content policy (:mod:`macros.render.sanitize`) reads the same names, to keep
 content from taking them. It sits in the render layer, the lowest that writes HTML, so the
 renderer and every output can import it.
