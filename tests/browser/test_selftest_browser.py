@@ -347,14 +347,14 @@ def test_key_point_recall_scores_each_question_and_rates_its_card(tab: Tab, site
     assert tab.errors == []
 
 
-def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(tab: Tab, site_url: str):
+def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(
+    tab: Tab, site_url: str, built_site: Path
+):
     glossary = load_glossary(ROOT / "docs" / "glossary.yml")
     by_term = {t.term: t for t in glossary.terms.values()}
     by_short = {t.short: t for t in glossary.terms.values()}
     page = open_self_test(tab, site_url)
-    avoid = {
-        t["id"]: set(t.get("x", [])) for t in json.loads(page.locator("#qa-selftest-data").text_content())["terms"]
-    }
+    avoid = {t["id"]: set(t.get("x", [])) for t in card_data(built_site)["terms"]}
     page.get_by_role("button", name="Term quiz").click()
     panel = page.locator(".qa-st-panel")
     positions, directions = [], []
