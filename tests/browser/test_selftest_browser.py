@@ -447,6 +447,8 @@ def test_keyboard_only_session(tab: Tab, site_url: str):
             break
     page.keyboard.press("Enter")
     assert page.evaluate(f"{focused}.getAttribute('aria-pressed')") == "true"
+    # The quiz's terms are fetched when it first opens: its options come once they are here.
+    page.locator(".qa-st-opts button").first.wait_for()
     tabs = 0
     while not page.evaluate(f"{focused}.closest('.qa-st-opts') !== null") and tabs < 5:
         page.keyboard.press("Tab")
