@@ -70,7 +70,8 @@ def rate(page, rating: str) -> None:
 
 
 def meta(page) -> str:
-    return page.locator(".qa-st-card .qa-st-meta").inner_text()
+    """The card's counter, not the "Loading…" beside it while the card's file comes."""
+    return page.locator(".qa-st-card .qa-st-meta:not([role=status])").inner_text()
 
 
 def test_a_first_visit_fetches_the_index_and_the_first_cards_only(tab: Tab, big):
