@@ -44,7 +44,13 @@ PD_STAMP := $(PD_VENV)/.installed
 ENGINE_TESTS := $(addprefix tests/built/,test_build.py test_glossary_build.py test_selftest_build.py \
   test_links.py test_malformed.py test_base_url_build.py test_engine.py test_question_pages.py)
 
-.PHONY: serve build test test-fast lint chromium clean pdf bench-pdf bench bench-hostile bench-links bench-serve profile lighthouse properdocs vendor
+# The benchmarks' default sizes. Make splits a function's arguments at commas before it expands
+# a variable, so a list inside $(or ...) would be cut to its first size; a variable is not.
+BENCH_SIZES    := 10,100,1000,5000
+HOSTILE_SIZES  := 5000,20000
+SELFTEST_SIZES := 1000,5000
+
+.PHONY: serve build test test-fast lint chromium clean pdf bench-pdf bench bench-hostile bench-links bench-selftest bench-serve profile lighthouse properdocs vendor
 
 serve: $(STAMP)  ## live site on http://127.0.0.1:8000 (reloads when docs/ changes)
 	$(BIN)/mkdocs serve $(STRICT) --dev-addr $(HOST):$(PORT)
@@ -78,7 +84,7 @@ bench-pdf: $(DEV_STAMP)  ## time the PDF book at seed size and at 1,000 question
 	$(BIN)/python tools/bench_pdf.py
 
 bench-hostile: $(DEV_STAMP)  ## build time of hostile answers against plain ones of the same size (bench-results/hostile.md)
-	$(BIN)/python tools/bench_hostile.py --sizes $(or $(SIZES),5000,20000)
+	$(BIN)/python tools/bench_hostile.py --sizes $(or $(SIZES),$(HOSTILE_SIZES))
 
 bench-links: $(DEV_STAMP)  ## time the link checker alone on a built site of 1,000 generated questions (bench-results/links.md)
 	$(BIN)/python tools/bench_links.py --questions $(or $(QUESTIONS),1000)
@@ -86,8 +92,11 @@ bench-links: $(DEV_STAMP)  ## time the link checker alone on a built site of 1,0
 bench-serve: $(DEV_STAMP)  ## mkdocs serve at 1,000 questions: a rebuild after one edited answer against the full build (bench-results/serve.md)
 	$(BIN)/python tools/bench_serve.py --questions $(or $(QUESTIONS),1000)
 
+bench-selftest: $(DEV_STAMP) chromium  ## the self-test at 1,000 and 5,000 questions: its page's weight, time to the first card at 4x CPU against a question page (bench-results/selftest.md)
+	$(BIN)/python tools/bench_selftest.py --questions $(or $(QUESTIONS),1000) --sizes $(or $(SIZES),$(SELFTEST_SIZES))
+
 bench: $(DEV_STAMP)  ## full site vs bare Material at 10 / 100 / 1,000 / 5,000 questions (bench-results/bench.md)
-	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),10,100,1000,5000)
+	$(BIN)/python tools/bench.py --sizes $(or $(SIZES),$(BENCH_SIZES))
 
 profile: $(DEV_STAMP)  ## where the build time goes, by package: full site vs bare Material (bench-results/profile.md)
 	$(BIN)/python tools/profile_build.py --questions $(or $(QUESTIONS),1000)

@@ -97,6 +97,21 @@ def site_of(*collections: Collection, glossary: Glossary | None = None) -> Site:
     return Site(list(collections), glossary, Renderer.from_config(config))
 
 
+def card_data(site: Path) -> dict:
+    """The card data as the script reads it: the index the page names, each card with its
+    content and topics, the terms, and the files read."""
+    root = soup(site / "self-test" / "index.html").select_one("#qa-selftest")
+    index_path = (site / "self-test" / root["data-qa-cards"]).resolve()
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    folder = index_path.parent
+    content: dict[str, dict] = {}
+    for name in index["files"]:
+        content.update(json.loads((folder / name).read_text(encoding="utf-8"))["cards"])
+    cards = [c | content[c["id"]] | {"topics": [index["topics"][k] for k in c["t"]]} for c in index["cards"]]
+    terms = json.loads((folder / index["terms"]).read_text(encoding="utf-8")) if index["terms"] else []
+    return {"index": index, "path": index_path, "cards": cards, "terms": terms, "glossary": index["glossary"]}
+
+
 def read_package(path: Path) -> dict:
     """An .apkg read back as Anki reads it: a zip whose collection.anki2 is an SQLite database."""
     with zipfile.ZipFile(path) as archive:

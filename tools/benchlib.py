@@ -165,10 +165,49 @@ def _answer(number: int, used: list[str]) -> list[str]:
     return lines
 
 
-def generate(n: int, folder: Path) -> tuple[Path, Path]:
+def _long_answer(number: int, used: list[str]) -> list[str]:
+    """A longer answer (about 1.3 KB): ten sentences and a code block; every tenth also folds a
+    deep dive away in a nested ``<details>``, as README authors do."""
+    sentences = [
+        f"The {used[k % 5]} {verb} the {used[(k + 1) % 5]} when the batch of step {number} is {state}."
+        for k, (verb, state) in enumerate(
+            zip(
+                [
+                    "conditions",
+                    "limits",
+                    "feeds",
+                    "shapes",
+                    "regularizes",
+                    "bounds",
+                    "caches",
+                    "routes",
+                    "scores",
+                    "ranks",
+                ],
+                ["small", "noisy", "long", "sparse", "skewed", "fresh", "stale", "mixed", "large", "clean"],
+                strict=True,
+            )
+        )
+    ]
+    lines = ["**Answer:**", " ".join(sentences[:5]), "", " ".join(sentences[5:]), ""]
+    lines += [
+        "```python",
+        f"def step_{number}(logits, temperature=0.7):",
+        "    probs = softmax(logits / temperature)",
+        "    return sample(probs)",
+        "```",
+    ]
+    if number % 10 == 0:
+        items = [f"- The {used[k % 5]} is measured again after change {k + 1}." for k in range(25)]
+        lines += ["", "<details><summary>Deep dive</summary>", "", *items, "", "</details>"]
+    return lines
+
+
+def generate(n: int, folder: Path, *, long_answers: bool = False) -> tuple[Path, Path]:
     """A Q&A source of ``n`` questions (sections of 25) and a glossary that grows with it.
 
-    Every benchmark (site, profile, PDF book, front end) builds from this one generator.
+    Every benchmark (site, profile, PDF book, front end) builds from this one generator;
+    ``long_answers`` gives each question an answer of about 1.3 KB (:func:`_long_answer`).
     """
     terms = term_names(min(1000, max(20, 2 * n)))
     lines = [f"# Generated interview book of {n} questions", "", "A generated collection for the benchmark.", ""]
@@ -178,7 +217,7 @@ def generate(n: int, folder: Path) -> tuple[Path, Path]:
         used = [terms[(i * 5 + k) % len(terms)] for k in range(5)]
         lines += [
             f"### {i + 1}. How does the {used[0]} interact with the {used[1]} in model {i + 1}?",
-            *_answer(i + 1, used),
+            *(_long_answer if long_answers else _answer)(i + 1, used),
             "",
             "---",
             "",

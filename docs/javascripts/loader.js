@@ -4,30 +4,18 @@
 (function () {
   "use strict";
   var QA = window.QA;
-  // In the order they run: the scheduler library, its adapter (srs.js) and the reading of
-  // stored progress (srs-read.js), then the self-test, whose app comes last and starts it.
-  var SCRIPTS = [
-    "vendor/ts-fsrs/ts-fsrs.min.js",
-    "srs.js",
-    "srs-read.js",
-    "selftest/base.js",
-    "selftest/flashcards.js",
-    "selftest/keypoints.js",
-    "selftest/quiz.js",
-    "selftest/progress.js",
-    "selftest/app.js",
-  ];
+  // One file, made at build time (macros/outputs/minify.py): the scheduler library, its
+  // adapter (srs.js), the reading of stored progress (srs-read.js), then the self-test, whose
+  // app comes last and starts it.
+  var BUNDLE = "selftest.bundle.js";
   var requested = false;
 
   function load() {
     if (requested || !QA.script("")) return;
     requested = true;
-    SCRIPTS.forEach(function (name) {
-      var script = document.createElement("script");
-      script.src = QA.script(name);
-      script.async = false; // run in the order listed
-      document.head.appendChild(script);
-    });
+    var script = document.createElement("script");
+    script.src = QA.script(BUNDLE);
+    document.head.appendChild(script);
   }
 
   QA.onEveryPage(function () {

@@ -129,6 +129,11 @@
       if (typeof settings.glossary !== "boolean") dropped.push("its glossary-cards setting is not true or false");
       else out.settings.glossary = settings.glossary;
     }
+    // Absent in progress saved before it existed: the default (srs.js newPerDay), never written for it.
+    if (settings.new_per_day !== undefined) {
+      if (!isInt(settings.new_per_day, 0, S.MAX_NEW_PER_DAY)) dropped.push("its new cards a day is not a whole number from 0 to " + S.MAX_NEW_PER_DAY);
+      else out.settings.new_per_day = settings.new_per_day;
+    }
     var lost = {}; // cards left out: their history goes with them, so a replay never brings them back
     Object.keys(data.cards).forEach(function (id) {
       var c = data.cards[id];

@@ -21,6 +21,8 @@
   var MINUTE = 60000;
   var DAY = 86400000;
   var RETENTION = 0.9; // FSRS's default desired retention
+  var NEW_PER_DAY = 20; // new cards a day, Anki's default
+  var MAX_NEW_PER_DAY = 9999;
   var MIN_RETENTION = 0.7;
   var MAX_RETENTION = 0.99;
   var RATINGS = ["Again", "Hard", "Good", "Easy"];
@@ -154,11 +156,12 @@
   }
 
   /* The ids of a study session, from `deck` (cards {id, i: document order, topics}):
-   * "due": the due cards, the soonest (most overdue) first, then new cards in document order;
+   * "due": the due cards, the soonest (most overdue) first, then new cards in document order,
+   * at most `fresh` of them (the day's new cards left; no limit when undefined);
    * "all": every card in that order ("Study all anyway"); "weakest": every card, the lowest
    * retrievability first; "shuffle": every card (the caller shuffles); "topic:<name>": the
    * cards of that glossary topic, due first. */
-  function session(deck, cards, kind, now) {
+  function session(deck, cards, kind, now, fresh) {
     var topic = kind.indexOf("topic:") === 0 && kind.slice(6);
     var ids = deck
       .filter(function (c) {
@@ -173,6 +176,7 @@
       });
     if (kind === "weakest") return weakestFirst(ids, cards, now);
     if (kind === "shuffle") return ids;
+    var left = kind === "due" && fresh !== undefined ? fresh : Infinity;
     return ids
       .map(function (id, i) {
         return { id: id, i: i, due: cards[id] ? cards[id].due : Infinity };
@@ -180,9 +184,30 @@
       .sort(function (a, b) {
         return a.due - b.due || a.i - b.i;
       })
+      .filter(function (x) {
+        return x.due < Infinity || left-- > 0;
+      })
       .map(function (x) {
         return x.id;
       });
+  }
+
+  /* New cards a day: the reader's setting (settings.new_per_day), else the default. */
+  function newPerDay(p) {
+    var n = p.settings.new_per_day;
+    return n === undefined ? NEW_PER_DAY : n;
+  }
+
+  /* How many new cards the local day of `now` has left: new cards a day, less the cards
+   * first rated that day (a review of a new card in the log, whatever the mode). */
+  function newLeft(p, now) {
+    var start = addDays(now, 0);
+    var end = addDays(now, 1);
+    var seen = 0;
+    p.log.forEach(function (e) {
+      if (e.state === F.State.New && e.rating > 0 && e.at >= start && e.at < end) seen += 1;
+    });
+    return Math.max(0, newPerDay(p) - seen);
   }
 
   /* The rating a key-point score suggests: every point recalled Good, at least half Hard,
@@ -326,6 +351,8 @@
     LEVELS: LEVELS,
     VERSION: VERSION,
     RETENTION: RETENTION,
+    NEW_PER_DAY: NEW_PER_DAY,
+    MAX_NEW_PER_DAY: MAX_NEW_PER_DAY,
     MIN_RETENTION: MIN_RETENTION,
     MAX_RETENTION: MAX_RETENTION,
     FSRS: F,
@@ -336,6 +363,8 @@
     weakestFirst: weakestFirst,
     isDue: isDue,
     session: session,
+    newPerDay: newPerDay,
+    newLeft: newLeft,
     suggest: suggest,
     mastery: mastery,
     relative: relative,

@@ -19,6 +19,8 @@
     legacyKey: "qa-study:progress:v1" + (rootPath === "/" ? "" : "@" + rootPath),
     // A copy of stored progress that could not be read, kept before anything replaces it.
     backupKey: "qa-study:" + scope.pathname + ":backup",
+    // The Cache API's cache of the self-test's card data (selftest/data.js): never progress.
+    cardsKey: "qa-study:" + scope.pathname + ":cards",
     full: false, // whether the last refused write was for want of room (else storage is blocked)
     // Stored progress could not be read and there was no room to back it up: nothing is
     // written over it while this document lives.

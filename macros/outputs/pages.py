@@ -69,6 +69,7 @@ def question_page(
     put: Put,
     *,
     selftest_url: str | None = None,
+    card_anchors: bool = True,
     topic_href: Callable[[str], str | None] | None = None,
 ) -> tuple[dict, str]:
     """The page of one question: its metadata, and its Markdown (title, place, optional body,
@@ -86,6 +87,8 @@ def question_page(
         question: the question.
         put: keeps finished HTML out of the Markdown (see :data:`Put`).
         selftest_url: URL of the self-test page from the site root, if the site has one.
+        card_anchors: whether that page has an element for each card (its list of questions):
+            the link to the card names it as the fragment, else as ``?card=``.
         topic_href: a topic's link on the Topics page, from the site root (None: no link).
     """
     here = question.url
@@ -109,13 +112,7 @@ def question_page(
     blocks = [f'<p class="{m.EYEBROW}" data-search-exclude>{_t(question.where)}</p>']
     ids: list[str] = []
     if selftest_url and question.answered:
-        # A real link without JavaScript; with progress stored, the self-test script rewrites
-        # the line in place ("Self-test: rated Good · due in 3 days").
-        href = relative_url(selftest_url, here) + "#" + question.card_anchor
-        blocks.append(
-            f'<p class="{m.SELFTEST_STATUS}" {m.DATA_CARD}="{_e(question.id)}" data-search-exclude>'
-            f'Self-test: not studied yet · <a href="{_e(href)}">practise this card</a></p>'
-        )
+        blocks.append(_selftest_line(question, relative_url(selftest_url, here), card_anchors))
     body = site.body(question)
     if body is not None:
         blocks.append(f'<div class="{m.BODY}">\n{body.html}\n</div>')
@@ -141,6 +138,16 @@ def question_page(
         parts.append(f"## Related questions {{: #{m.RELATED_ID} data-search-exclude }}")
         parts.append(put(f"<ul data-search-exclude>\n{items}\n</ul>", ()))
     return meta, "\n\n".join(parts) + "\n"
+
+
+def _selftest_line(question: Question, selftest: str, card_anchors: bool) -> str:
+    """A real link without JavaScript; with progress stored, the self-test script rewrites the
+    line in place ("Self-test: rated Good · due in 3 days")."""
+    href = selftest + ("#" if card_anchors else "?card=") + question.card_anchor
+    return (
+        f'<p class="{m.SELFTEST_STATUS}" {m.DATA_CARD}="{_e(question.id)}" data-search-exclude>'
+        f'Self-test: not studied yet · <a href="{_e(href)}">practise this card</a></p>'
+    )
 
 
 def _unanswered(site: Site, question: Question) -> str:

@@ -40,13 +40,14 @@ from mkdocs.structure.toc import get_toc
 from macros.model import Diagnostic, InputError, page_url
 from macros.outputs.book import BookError, BookInfo, build_date, build_version, pdf_name, write_book
 from macros.outputs.keys import keys_data_html
-from macros.outputs.minify import minify_served
+from macros.outputs.minify import bundle_selftest, minify_served
 from macros.outputs.nav import navigation
 from macros.outputs.pages import glossary_markdown, home_markdown, question_page, title_markup
 from macros.outputs.searchindex import IndexedQuestion, before_answer, search_attributes_removed, study_index
 from macros.outputs.selftest.anki import anki_package
+from macros.outputs.selftest.data import CardFiles, card_files
 from macros.outputs.selftest.deck import ANKI_PATH, APKG_PATH, anki_tsv
-from macros.outputs.selftest.page import selftest_markdown
+from macros.outputs.selftest.page import PlainList, plain_list, selftest_markdown
 from macros.outputs.site import Site
 from macros.plugin.loading import REMOTE_IMAGES, load_site
 from macros.plugin.rebuild import Rebuilds, kept_template
@@ -100,6 +101,8 @@ class QAPlugin(BasePlugin[QAConfig]):
         self._unsearched: dict[str, list[str]] = {}  # page -> HTML in it that the search index leaves out
         self._page_markdown: Markdown | None = None  # reads every question page of a build (see _QuestionPage)
         self.rebuilds = Rebuilds()  # what a build under `mkdocs serve` keeps for the next
+        self._cards: CardFiles | None = None  # the self-test's card data, made with the files
+        self._plain: PlainList | None = None  # the self-test without a script, made with the files
 
     # ------------------------------------------------------------------ events
 
@@ -168,6 +171,9 @@ class QAPlugin(BasePlugin[QAConfig]):
             for file in files.documentation_pages():
                 file.edit_uri = None
         our_nav = not config.nav
+        here = self.urls[SELF_TEST_PAGE]
+        self._cards = card_files(site, here) if here else None
+        self._plain = plain_list(site, here) if here else None
         self._add_question_pages(files, config, titled=our_nav)
         self._add_study_files(files, config)
         for url, path in site.assets.items():  # files next to a document outside docs/ (images ...)
@@ -270,6 +276,7 @@ class QAPlugin(BasePlugin[QAConfig]):
         minify_served(config.site_dir)
         if self.rebuilds.serving:
             log.info(self.rebuilds.summary())
+        bundle_selftest(config.site_dir)
         site = self._site()
         if not self.config.pdf or not site.collections:
             return
@@ -313,9 +320,17 @@ class QAPlugin(BasePlugin[QAConfig]):
         )
 
     def self_test_markdown(self, page_uri: str) -> str:
-        here = self.urls[SELF_TEST_PAGE] or page_url(page_uri)
-        anki = ANKI_PATH if self.urls[SELF_TEST_PAGE] else None  # the deck comes with the page
-        return selftest_markdown(self._site(), self._put(page_uri), here=here, anki_url=anki)
+        if page_uri != SELF_TEST_PAGE or self._cards is None:
+            raise PluginError(f"the self_test() macro belongs on docs/{SELF_TEST_PAGE}, not docs/{page_uri}")
+        here = self.urls[SELF_TEST_PAGE]
+        return selftest_markdown(
+            self._site(),
+            self._put(page_uri),
+            here=here,
+            anki_url=ANKI_PATH,
+            cards_url=self._cards.index,
+            plain=self._plain,
+        )
 
     # ------------------------------------------------------------------ helpers
 
@@ -371,7 +386,12 @@ class QAPlugin(BasePlugin[QAConfig]):
                     f"would replace docs/{uri}: rename that file"
                 )
             meta, content = question_page(
-                site, question, self._put(uri), selftest_url=self.urls[SELF_TEST_PAGE] or None, topic_href=topic_href
+                site,
+                question,
+                self._put(uri),
+                selftest_url=self.urls[SELF_TEST_PAGE] or None,
+                card_anchors=self._plain is None or self._plain.every,
+                topic_href=topic_href,
             )
             meta["qa_order"] = len(self.meta)  # its place in the site (the Topics page sorts by it)
             file = File.generated(config, uri, content=content)
@@ -400,11 +420,12 @@ class QAPlugin(BasePlugin[QAConfig]):
         return self.rebuilds.convert(uri, page.markdown, self.blocks.pages.get(uri, ()), convert)
 
     def _add_study_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The Anki deck (a package and a text file) next to the self-test page; a placeholder for
-        the PDF (written last)."""
+        """The self-test's card data and the Anki deck (a package and a text file) next to the
+        self-test page; a placeholder for the PDF (written last)."""
         site = self._site()
         wanted = {}
-        if self.urls[SELF_TEST_PAGE]:
+        if self._cards is not None:
+            wanted.update({path: ("the self-test's card data", data) for path, data in self._cards.files.items()})
             wanted[APKG_PATH] = ("the Anki package of the self-test", anki_package(site, deck=_plain(config.site_name)))
             wanted[ANKI_PATH] = ("the Anki deck of the self-test", anki_tsv(site, deck=_plain(config.site_name)))
         if self.config.pdf and site.collections:

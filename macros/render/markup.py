@@ -3,7 +3,7 @@ the site's pages, which the site's scripts (``docs/javascripts/``) and styles
 (``docs/stylesheets/``) read.
 
 Every module that writes one of these names uses the constant, never the string: a name
-changes here, and ``tests/test_markup.py`` finds each script or style that still reads the
+changes here, and ``tests/unit/test_markup.py`` finds each script or style that still reads the
 old one. The content policy (:mod:`macros.render.sanitize`) reads the same names, to keep
 content from taking them. It sits in the render layer, the lowest that writes HTML, so the
 renderer and every output can import it.
@@ -85,15 +85,16 @@ APPEARS = "qa-appears"
 SELFTEST = "qa-st"
 SELFTEST_ID = "qa-selftest"
 """Where the self-test app goes; its scripts are fetched where it is."""
-SELFTEST_DATA_ID = "qa-selftest-data"
-"""The cards, as JSON (:func:`json_for_html`), in a ``<div hidden>``."""
+DATA_CARDS = "data-qa-cards"
+"""On the app's place: the address of the card data's index (:mod:`macros.outputs.selftest.data`)."""
 ST_NO_SCRIPT = "qa-st-nojs"
 ST_ANKI = "qa-st-anki"
 ST_PLAIN = "qa-st-plain"
-ST_ITEM = "qa-st-item"
-ST_LINES = "qa-st-lines"
-ST_CHECK = "qa-st-check"
-ST_KEY = "qa-st-key"
+"""The self-test without a script: the questions (or sections), each a link."""
+ST_LIST = "qa-st-list"
+"""The list of questions: a worksheet on paper."""
+ST_PRINTED = "qa-st-printed"
+"""Said on paper only: where the answers are."""
 
 # --------------------------------------------------------------------------- every page
 
@@ -146,9 +147,7 @@ class Book:
     USES = "uses"
 
 
-IDS = frozenset(
-    {ANSWER_ID, KEY_TERMS_ID, RELATED_ID, FILTER_ID, FILTER_COUNT_ID, SELFTEST_ID, SELFTEST_DATA_ID, KEYS_DATA_ID}
-)
+IDS = frozenset({ANSWER_ID, KEY_TERMS_ID, RELATED_ID, FILTER_ID, FILTER_COUNT_ID, SELFTEST_ID, KEYS_DATA_ID})
 """Every id of the site's own page parts: content may not take one (:mod:`macros.render.sanitize`)."""
 
 

@@ -16,7 +16,7 @@ from macros.outputs.selftest.quiz import names_itself
 from macros.reading.glossary import load_glossary
 
 from ..conftest import ROOT, Tab, mkdocs_build, serve
-from ..helpers import copy_project
+from ..helpers import card_data, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -140,7 +140,8 @@ def test_reveal_then_rate(tab: Tab, site_url: str):
     assert "Rated Good: question 1 is due again in 10 minutes." in live(page)
     assert page.locator(".qa-st-last").inner_text() == "Rated Good: question 1 is due again in 10 minutes."
     assert card.locator("h2").inner_text().startswith("2. How does classifier-free guidance")
-    assert page.locator(".qa-st-meta").inner_text().startswith("Card 2 of 11"), "a learning step comes back"
+    # The session's size is fixed at its start; the card rated Good comes back after the others.
+    assert page.locator(".qa-st-meta").inner_text() == "Card 2 of 10 · new · 1 card to see again"
     progress = stored(page)
     saved = progress["cards"]["advanced-generative-ai-qa/1"]
     assert (saved["rating"], saved["state"], saved["reps"], saved["learning_steps"]) == (3, 1, 1, 1)
@@ -179,15 +180,22 @@ def test_due_count_changes_after_rating(tab: Tab, site_url: str):
     assert due_now(page) == "9 cards due now (9 new) · next due in 1 minute · study streak: 1 day"
     rate_first_card(page, "Easy")
     assert due_now(page).startswith("8 cards due now (8 new) · next due in 1 minute")
-    for _ in range(8):
+    for _ in range(7):
         rate_first_card(page, "Good")
+    assert page.locator(".qa-st-meta").inner_text() == "Card 10 of 10 · new · 8 cards to see again"
+    rate_first_card(page, "Good")
     # Cards in their learning steps come back at the end of the session: the forgotten one
-    # first, then the eight rated Good; Easy went straight to days.
-    assert page.locator(".qa-st-meta").inner_text().startswith("Card 11 of 19")
+    # first, then the eight rated Good; Easy went straight to days. Each is the card it was.
+    assert page.locator(".qa-st-meta").inner_text() == "Card 1 of 10, again · last rated Again · 8 cards to see again"
     assert page.locator(".qa-st-card h2").inner_text().startswith("1. Explain")
-    rate_first_card(page, "Good")  # its second step: once more
+    rate_first_card(page, "Good")
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 3 of 10, again · last rated Good")
+    page.keyboard.press("u")
+    assert page.locator(".qa-st-meta").inner_text() == "Card 1 of 10, again · last rated Again · 8 cards to see again"
+    page.keyboard.press("3")  # Good, its answer still shown: its second step, once more
     for _ in range(8):
         rate_first_card(page, "Good")  # graduate
+    assert page.locator(".qa-st-meta").inner_text().startswith("Card 1 of 10, again · last rated Good")
     assert page.locator(".qa-st-card h2").inner_text().startswith("1. Explain")
     rate_first_card(page, "Good")
     assert page.locator(".qa-st-done").inner_text() == "Session complete"
@@ -274,7 +282,7 @@ def test_undo_restores_the_exact_previous_state(tab: Tab, site_url: str):
     assert card.locator("h2").inner_text().startswith("3. "), "back on the card rated"
     assert page.locator(".qa-st-answer").is_visible(), "answer still shown, ready to rate again"
     assert page.evaluate("document.activeElement.classList.contains('qa-st-answer')")
-    assert page.locator(".qa-st-meta").inner_text().startswith("Card 3 of 11")
+    assert page.locator(".qa-st-meta").inner_text() == "Card 3 of 10 · new · 1 card to see again"
     page.get_by_role("button", name=re.compile("Undo rating")).click()
     assert card.locator("h2").inner_text().startswith("2. ")
     assert stored(page) == before, "card, review history and study days exactly as before"
@@ -339,14 +347,14 @@ def test_key_point_recall_scores_each_question_and_rates_its_card(tab: Tab, site
     assert tab.errors == []
 
 
-def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(tab: Tab, site_url: str):
+def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(
+    tab: Tab, site_url: str, built_site: Path
+):
     glossary = load_glossary(ROOT / "docs" / "glossary.yml")
     by_term = {t.term: t for t in glossary.terms.values()}
     by_short = {t.short: t for t in glossary.terms.values()}
     page = open_self_test(tab, site_url)
-    avoid = {
-        t["id"]: set(t.get("x", [])) for t in json.loads(page.locator("#qa-selftest-data").text_content())["terms"]
-    }
+    avoid = {t["id"]: set(t.get("x", [])) for t in card_data(built_site)["terms"]}
     page.get_by_role("button", name="Term quiz").click()
     panel = page.locator(".qa-st-panel")
     positions, directions = [], []
@@ -439,6 +447,8 @@ def test_keyboard_only_session(tab: Tab, site_url: str):
             break
     page.keyboard.press("Enter")
     assert page.evaluate(f"{focused}.getAttribute('aria-pressed')") == "true"
+    # The quiz's terms are fetched when it first opens: its options come once they are here.
+    page.locator(".qa-st-opts button").first.wait_for()
     tabs = 0
     while not page.evaluate(f"{focused}.closest('.qa-st-opts') !== null") and tabs < 5:
         page.keyboard.press("Tab")
@@ -658,36 +668,39 @@ def test_sm2_progress_under_the_old_key_is_migrated_on_first_load(tab: Tab, site
     assert tab.errors == []
 
 
-def test_with_javascript_off_answers_still_open(browser, site_url: str):
+def test_with_javascript_off_each_question_leads_to_its_answer(browser, site_url: str):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + ST)
     assert not page.locator("#qa-selftest").is_visible()
     assert page.get_by_text("JavaScript is off, so this is the plain self-test").is_visible()
-    heading = page.locator("#card-advanced-generative-ai-qa-5")
-    assert heading.is_visible()
-    answer = page.locator(".qa-st-item", has=heading).locator("details")
+    item = page.locator("#card-advanced-generative-ai-qa-5")
+    assert item.is_visible()
+    assert page.get_by_text("Wasserstein loss (WGAN)").count() == 0, "no answer on the page"
+    item.get_by_role("link").click()
+    page.wait_for_url(re.compile("/5-what-is-mode-collapse"))
+    answer = page.locator("details#answer")
     assert not answer.get_by_text("Wasserstein loss (WGAN)").first.is_visible()
-    answer.locator("summary").click()
+    page.locator("details#answer > summary").click()  # not a key term's, which the answer holds too
     assert answer.get_by_text("Wasserstein loss (WGAN)").first.is_visible()
-    box = answer.get_by_role("checkbox").first
-    box.check()
-    assert box.is_checked()
     context.close()
 
 
-def test_print_is_a_worksheet_then_an_answer_key(tab: Tab, site_url: str):
+def test_print_is_a_worksheet_of_the_questions(tab: Tab, site_url: str):
     page = open_self_test(tab, site_url)
     page.emulate_media(media="print")
     assert not page.locator("#qa-selftest").is_visible(), "no controls on paper"
-    assert page.locator("#card-advanced-generative-ai-qa-1").is_visible()
-    assert page.locator(".qa-st-plain .qa-st-lines").first.is_visible(), "space to write"
-    assert not page.locator(".qa-st-plain details").first.is_visible(), "no answers in the worksheet"
-    key = page.locator(".qa-st-key")
-    assert key.is_visible()
-    assert key.get_by_text("Wasserstein loss (WGAN)").is_visible()
-    worksheet_end = page.locator(".qa-st-plain").bounding_box()
-    assert key.bounding_box()["y"] >= worksheet_end["y"] + worksheet_end["height"], "the key comes last"
+    items = page.locator(".qa-st-list li")
+    assert items.count() == 10
+    assert items.first.is_visible()
+    first, second = items.nth(0).bounding_box(), items.nth(1).bounding_box()
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.qa-st-list li')).lineHeight)")
+    assert second["y"] - first["y"] > 4 * line, "room to write under each question"
+    note = page.locator(".qa-st-printed")
+    assert note.is_visible()
+    assert note.inner_text() == "The answers are on the questions' pages: each prints with its answer open."
+    page.emulate_media(media="screen")
+    assert not note.is_visible()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -742,8 +755,9 @@ def test_hostile_content_stays_text_in_every_mode(browser, tmp_path: Path):
     smuggled = "article script, article [onerror], article [onclick], article iframe, article form"
     try:
         page.goto(url + ST)
-        data = json.loads(page.locator("#qa-selftest-data").text_content())
+        data = card_data(tmp_path / "site")
         card = page.locator(".qa-st-card")
+        card.locator("[data-act=reveal]").wait_for()
         assert card.locator("h2").inner_text() == f"1. {data['cards'][0]['title']}"
         assert card.locator("h2").inner_text() == '1. Why does "> stay harmless?'
         page.keyboard.press("Space")

@@ -6,7 +6,6 @@ on an interview README (``tests/derive/shapes.md``) copied into a folder of its 
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -19,7 +18,7 @@ from macros.reading.glossary import load_glossary
 from tools import engine
 
 from ..conftest import ROOT, mkdocs_build
-from ..helpers import soup
+from ..helpers import card_data, soup
 
 FIXTURE = ROOT / "tests" / "derive" / "shapes.md"
 SEED_GLOSSARY = load_glossary(ROOT / "docs" / "glossary.yml")
@@ -54,8 +53,7 @@ def lead(site: Path) -> str:
 
 
 def selftest_terms(site: Path) -> list[dict]:
-    page = soup(site / "self-test" / "index.html")
-    return json.loads(page.select_one("#qa-selftest-data").get_text())["terms"]
+    return card_data(site)["terms"]
 
 
 def seed_text_in(site: Path) -> list[str]:

@@ -1,45 +1,46 @@
-"""The self-test page and the Anki deck, as built: every question, the data the script
-reads, the deck Anki imports, the size budget, and a question added to the source."""
+"""The self-test page and the Anki deck, as built: every question, the card data the script
+fetches, the deck Anki imports, the size budgets, and a question added to the source."""
 
 from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import re
 import shutil
 from pathlib import Path
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.outputs.selftest import anki
+from macros.outputs import minify
+from macros.outputs.pages import question_page
+from macros.outputs.selftest import anki, data
+from macros.outputs.selftest import page as page_module
+from macros.outputs.selftest.data import card_files
 from macros.outputs.selftest.deck import anki_tsv
 from macros.outputs.selftest.keypoints import key_points
-from macros.outputs.selftest.page import selftest_markdown
+from macros.outputs.selftest.page import plain_list, selftest_markdown
 from macros.reading.glossary import load_glossary
 from macros.reading.parser import parse_file, parse_text
 
 from ..conftest import ROOT, SEED, mkdocs_build
-from ..helpers import answer_text, copy_project, question_pages, read_package, seed_site, site_of, soup
+from ..helpers import answer_text, card_data, copy_project, question_pages, read_package, seed_site, site_of, soup
 
 SLUG = "advanced-generative-ai-qa"
 SIZE_BUDGET = 25_000
-"""Gzip bytes of the self-test's own JS and CSS and its scheduler library, as served one by one.
+"""Gzip bytes of the self-test's own JS and CSS and its scheduler library, as served.
 
-The built site serves them without comments and spaces (macros/outputs/minify.py; the
-sources keep them). Each script is compressed on its own, so each file the self-test is
-split into costs a few hundred bytes more than one file would.
+The built site serves the scripts as one file (macros/outputs/minify.py, the sources keep
+their comments), and the style as its own.
 """
+PAGE_BUDGET = 60_000
+"""Gzip bytes of the self-test page's HTML, whatever the size of the document (``make bench-selftest``)."""
 
 
 def page(site: Path) -> BeautifulSoup:
     return soup(site / "self-test" / "index.html")
-
-
-def data_of(html: BeautifulSoup) -> dict:
-    return json.loads(html.select_one("#qa-selftest-data").get_text())
 
 
 def deck_rows(text: str) -> tuple[list[str], list[list[str]]]:
@@ -58,61 +59,30 @@ def text_of(html: str) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-def test_every_question_is_listed_with_a_closed_answer(built_site: Path):
+def test_every_question_is_listed_as_a_link_to_its_page(built_site: Path):
     html = page(built_site)
     questions = parse_file(SEED).questions
     problems = []
-    for q in questions:
-        heading = html.select_one(f"h3#card-{SLUG}-{q.number}")
-        if heading is None or heading.get_text(" ", strip=True) != f"{q.number}. {q.plain_title}":
-            problems.append((q.number, "heading"))
+    for q, target in zip(questions, question_pages(built_site), strict=True):
+        item = html.select_one(f".qa-st-plain li#card-{SLUG}-{q.number}")
+        if item is None or item.get_text(" ", strip=True) != f"{q.number}. {q.plain_title}":
+            problems.append((q.number, "item"))
             continue
-        details = heading.find_next("details")
-        if details is None or details.has_attr("open") or details.summary.get_text() != "Answer":
-            problems.append((q.number, "answer"))
+        if (built_site / "self-test" / item.a["href"] / "index.html").resolve() != target.resolve():
+            problems.append((q.number, item.a["href"]))
     assert problems == []
-    assert len(html.select(".qa-st-plain details")) == len(questions) == 10
+    assert len(html.select(".qa-st-plain li")) == len(questions) == 10
+    # The question page behind each link has the answer, collapsed.
+    assert soup(question_pages(built_site)[4]).select_one("details#answer:not([open])") is not None
 
 
-def test_every_answer_word_is_in_its_collapsible_answer(built_site: Path):
-    html = page(built_site)
-    missing = {}
-    for q in parse_file(SEED).questions:
-        text = html.select_one(f"h3#card-{SLUG}-{q.number}").find_next("details").get_text(" ")
-        lost = sorted(
-            w for w in set(re.findall(r"\w+", q.answer)) if not re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)
-        )
-        if lost:
-            missing[q.number] = lost
-    assert missing == {}
-
-
-def test_key_points_checklist_has_one_box_per_point(built_site: Path):
-    html = page(built_site)
-
-    def boxes(number: int) -> list[str]:
-        details = html.select_one(f"h3#card-{SLUG}-{number}").find_next("details")
-        return [" ".join(label.get_text().split()) for label in details.select(".qa-st-check label")]
-
-    # Question 1 lists the three model families; question 3 five limitations.
-    assert [re.split(r" \(|:", b)[0] for b in boxes(1)] == [
-        "Autoregressive models",
-        "Autoencoding models",
-        "Diffusion models",
-    ]
-    assert boxes(3)[1] == "Hallucination (confidently incorrect outputs)"
-    assert len(boxes(3)) == 5
-    # Question 2 is one sentence: its two clauses. Question 5 opens with a sentence, then a list.
-    assert boxes(2) == [
-        "Classifier-free guidance combines the outputs of a conditional and an unconditional model during sampling "
-        "to steer generation toward desired outputs without requiring an external classifier",
-        "improving image/text quality and control.",
-    ]
-    assert boxes(5)[0] == "Mode collapse occurs when the generator produces limited types of outputs."
-    assert "mitigated by" not in " ".join(boxes(5)), "the lead-in into the list is no point"
-    assert len(boxes(5)) == 4
-    for number in range(1, 11):
-        assert len(boxes(number)) >= 2, number
+def test_the_page_holds_no_answer(built_site: Path):
+    """Every answer was on the page three times (data, list, answer key): now in the card data."""
+    text = page(built_site).select_one("article").get_text(" ")
+    answers = {c["id"]: text_of(c["a"]) for c in card_data(built_site)["cards"]}
+    assert "Wasserstein loss (WGAN)" in answers[f"{SLUG}/5"]
+    found = [id for id, answer in answers.items() if answer[:60] in text]
+    assert found == []
 
 
 def test_the_page_without_script_and_in_print(built_site: Path):
@@ -123,50 +93,130 @@ def test_the_page_without_script_and_in_print(built_site: Path):
     css = (built_site / "stylesheets" / "selftest.css").read_text(encoding="utf-8")
     assert re.search(r"html\.no-js \.md-typeset \.qa-st\s*\{\s*display:\s*none", css)  # served minified
     assert app.get_text() == ""
-    assert app.find_next_sibling("div")["id"] == "qa-selftest-data"
-    assert html.select_one("#qa-selftest-data").has_attr("hidden")
+    # It names the index of the card data, which the page asks the browser to fetch at once.
+    index = app["data-qa-cards"]
+    assert (built_site / "self-test" / index).is_file()
+    preload = html.select_one("link[rel=preload][as=fetch]")
+    assert (preload["href"], preload.has_attr("crossorigin")) == (index, True)
     assert "JavaScript is off" in html.select_one(".qa-st-nojs").get_text()
-    # Print: ruled space under each question, then an answer key with every answer.
-    assert len(html.select(".qa-st-plain .qa-st-lines")) == 10
-    key = html.select_one(".qa-st-key")
-    assert key.h2.get_text() == "Answer key"
-    assert "Wasserstein loss (WGAN)" in key.get_text()
-    assert len(key.select("h3")) == 10
+    # Print: the list is a worksheet; the answers are on the question pages.
+    assert "prints with its answer open" in html.select_one(".qa-st-printed").get_text()
+    assert re.search(r"@media print\{.*\.qa-st-list li\{padding-bottom:5em", css)
 
 
-def test_embedded_data_has_every_card_and_links_that_resolve(built_site: Path):
-    html = page(built_site)
-    data = data_of(html)
+def test_the_page_stays_light_and_lists_sections_past_its_budget(monkeypatch):
+    site = seed_site()
+    listed = plain_list(site, "self-test/")
+    assert listed.every
+    assert listed.ids == [f"card-{SLUG}-{n}" for n in range(1, 11)]
+    assert len(gzip.compress(listed.html.encode(), 6)) <= page_module.LIST_BUDGET
+    # A document whose list would be heavier lists its sections, each a link to the home page's.
+    monkeypatch.setattr(page_module, "LIST_BUDGET", 100)
+    sections = plain_list(site, "self-test/")
+    assert (sections.every, sections.ids) == (False, [])
+    links = BeautifulSoup(sections.html, "html.parser").select("li a")
+    assert [a["href"] for a in links] == ["../"]  # the seed has one untitled section
+    assert "(10 questions)" in sections.html
+    blocks = []
+    body = selftest_markdown(
+        site,
+        lambda h, ids: blocks.append(h) or "",
+        here="self-test/",
+        anki_url=None,
+        cards_url="x.json",
+        plain=sections,
+    )
+    assert len(gzip.compress((body + "".join(blocks)).encode(), 6)) < PAGE_BUDGET / 10
+    # Its question pages then link their card by a query, not a fragment the page lacks.
+    question = site.studied[0]
+    _, markdown = question_page(site, question, lambda h, ids: h, selftest_url="self-test/", card_anchors=False)
+    assert f'href="../../self-test/?card=card-{SLUG}-1"' in markdown
+
+
+def test_card_data_comes_in_files_named_by_their_bytes(monkeypatch):
+    site = seed_site()
+    files = card_files(site, "self-test/")
+    assert files.index in files.files
+    for path, body in files.files.items():
+        _, digest, ext = path.rsplit("/", 1)[1].rsplit(".", 2)
+        assert (digest, ext) == (hashlib.sha256(body).hexdigest()[:12], "json"), path
+    index = json.loads(files.files[files.index])
+    assert len(index["files"]) == 1, "the seed's ten answers fit one file"
+    # The same sources give the same names: a reader's browser keeps what has not changed.
+    assert card_files(seed_site(), "self-test/").files.keys() == files.files.keys()
+    # A smaller file size: consecutive cards in each, every card in the file its index names.
+    monkeypatch.setattr(data, "CHUNK_BYTES", 2500)
+    small = card_files(site, "self-test/")
+    index = json.loads(small.files[small.index])
+    assert len(index["files"]) > 3
+    held = {}
+    for k, name in enumerate(index["files"]):
+        cards = json.loads(small.files[f"self-test/cards/{name}"])["cards"]
+        held.update(dict.fromkeys(cards, k))
+    assert held == {c["id"]: c["f"] for c in index["cards"]}
+    assert [c["f"] for c in index["cards"]] == sorted(c["f"] for c in index["cards"])
+
+
+def test_card_data_has_every_card_and_links_that_resolve(built_site: Path):
+    found = card_data(built_site)
     questions = parse_file(SEED).questions
-    assert [c["id"] for c in data["cards"]] == [f"{SLUG}/{q.number}" for q in questions]
-    assert [c["anchor"] for c in data["cards"]] == [f"card-{SLUG}-{q.number}" for q in questions]
+    assert found["path"].parent == (built_site / "self-test" / "cards").resolve()
+    assert [c["id"] for c in found["cards"]] == [f"{SLUG}/{q.number}" for q in questions]
+    assert [c["anchor"] for c in found["cards"]] == [f"card-{SLUG}-{q.number}" for q in questions]
     here = built_site / "self-test"
-    for card, question in zip(data["cards"], questions, strict=True):
+    for card, question in zip(found["cards"], questions, strict=True):
         assert card["title"] == question.plain_title
         target = (here / card["href"] / "index.html").resolve()
         assert target.is_file(), card["href"]
         assert soup(target).h1.get_text().rstrip("¶") == question.plain_title
         assert card["points"] == key_points(card["a"])
         assert text_of(card["a"]).startswith(answer_text(question.answer)[:40])
-    assert data["cards"][3]["points"][1].startswith("<strong>VAEs</strong>")
+        lost = sorted(
+            w for w in set(re.findall(r"\w+", question.answer)) if w not in set(re.findall(r"\w+", text_of(card["a"])))
+        )
+        assert lost == [], (question.number, lost)
+    cards = found["cards"]
+    assert cards[3]["points"][1].startswith("<strong>VAEs</strong>")
     # Each card carries the glossary topics of its question (study by topic).
-    assert data["cards"][0]["topics"] == [
+    assert cards[0]["topics"] == [
         "Autoencoders and VAEs",
         "Diffusion models",
         "Transformers and language models",
     ]
     topics = {t.topic for t in load_glossary(ROOT / "docs" / "glossary.yml").terms.values() if t.topic}
-    assert {t for c in data["cards"] for t in c["topics"]} <= topics
-    assert all(c["topics"] == sorted(c["topics"]) for c in data["cards"])
+    assert {t for c in cards for t in c["topics"]} <= topics
+    assert all(c["topics"] == sorted(c["topics"]) for c in cards)
+
+
+def test_key_points_of_the_seed(built_site: Path):
+    points = {c["n"]: [text_of(p) for p in c["points"]] for c in card_data(built_site)["cards"]}
+    # Question 1 lists the three model families; question 3 five limitations.
+    assert [re.split(r" \(|:", b)[0] for b in points[1]] == [
+        "Autoregressive models",
+        "Autoencoding models",
+        "Diffusion models",
+    ]
+    assert points[3][1] == "Hallucination (confidently incorrect outputs)"
+    assert len(points[3]) == 5
+    # Question 2 is one sentence: its two clauses. Question 5 opens with a sentence, then a list.
+    assert points[2] == [
+        "Classifier-free guidance combines the outputs of a conditional and an unconditional model during sampling "
+        "to steer generation toward desired outputs without requiring an external classifier",
+        "improving image/text quality and control.",
+    ]
+    assert points[5][0] == "Mode collapse occurs when the generator produces limited types of outputs."
+    assert "mitigated by" not in " ".join(points[5]), "the lead-in into the list is no point"
+    assert len(points[5]) == 4
+    assert all(2 <= len(p) <= 8 for p in points.values()), points
 
 
 def test_term_quiz_data_covers_the_glossary(built_site: Path):
     glossary = load_glossary(ROOT / "docs" / "glossary.yml")
-    data = data_of(page(built_site))
-    terms = {t["id"]: t for t in data["terms"]}
+    found = card_data(built_site)
+    terms = {t["id"]: t for t in found["terms"]}
     assert set(terms) == set(glossary.terms)
     glossary_ids = {el["id"] for el in soup(built_site / "glossary" / "index.html").select("article [id]")}
-    assert (built_site / "self-test" / data["glossary"] / "index.html").resolve() == (
+    assert (built_site / "self-test" / found["glossary"] / "index.html").resolve() == (
         built_site / "glossary" / "index.html"
     )
     assert set(terms) <= glossary_ids, "each right answer links to its glossary entry"
@@ -179,14 +229,14 @@ def test_term_quiz_data_covers_the_glossary(built_site: Path):
     assert set(elbo["topic"]) == same_topic - {"evidence-lower-bound", *elbo["related"], *elbo["x"]}
     assert "unrolled-gan" in terms["mode-collapse"]["x"]  # "... to avoid mode collapse"
     # A definition that says its own term's name or an alias is marked: the quiz never shows it.
-    own = {t["id"] for t in data["terms"] if t.get("own")}
+    own = {t["id"] for t in found["terms"] if t.get("own")}
     assert "gpt" in own
     assert not own & {"low-rank-adaptation", "retrieval-augmented-generation", "kl-divergence"}  # no label first
-    for item in data["terms"]:  # every definition that says a term's name is kept away from it
+    for item in found["terms"]:  # every definition that says a term's name is kept away from it
         names = [n.lower().replace("-", " ") for n in glossary.terms[item["id"]].names]
         saying = {
             other["id"]
-            for other in data["terms"]
+            for other in found["terms"]
             if other["id"] != item["id"]
             and any(
                 re.search(rf"(?<!\w){re.escape(n)}(?:e?s)?(?!\w)", other["def"].lower().replace("-", " "))
@@ -195,19 +245,22 @@ def test_term_quiz_data_covers_the_glossary(built_site: Path):
         }
         assert saying <= set(item.get("x", [])), item["id"]
         assert not saying & {*item["related"], *item["topic"]}, item["id"]
-    for item in data["terms"]:
+    for item in found["terms"]:
         term = glossary.terms[item["id"]]
         assert item["def"] == term.short, "shown whole: never a stub with the name cut out"
         names = [n.lower().replace("-", " ") for n in term.names]
         shown = item["def"].lower().replace("-", " ")
         says = any(re.search(rf"(?<!\w){re.escape(n)}(?:e?s)?(?!\w)", shown) for n in names)
         assert says == (item["id"] in own), item["id"]
-    assert "…" not in "".join(t["def"] for t in data["terms"])
+    assert "…" not in "".join(t["def"] for t in found["terms"])
     assert len(own) < len(terms) / 4, "most terms stay in the quiz"
+    # What the index says of them before they are fetched: the glossary cards, the quiz's terms.
+    assert found["index"]["termCards"] == 2 * len(terms) - len(own)
+    assert found["index"]["quiz"] == len(terms) - len(own)
 
 
 def test_question_pages_carry_a_status_line_linking_their_card(built_site: Path):
-    ids = {c["id"] for c in data_of(page(built_site))["cards"]}
+    ids = {c["id"] for c in card_data(built_site)["cards"]}
     found = []
     for p in question_pages(built_site):
         html = soup(p)
@@ -229,37 +282,42 @@ def test_home_links_the_self_test_and_search_leaves_it_out(built_site: Path):
     assert not [d["location"] for d in index["docs"] if d["location"].startswith("self-test/")]
 
 
-def self_test_files(site: Path) -> list[str]:
-    """What the self-test page fetches besides Material's and the site-wide scripts: the
-    scripts javascripts/loader.js lists, in its order, then the self-test's style."""
-    loader = (site / "javascripts" / "loader.js").read_text(encoding="utf-8")
-    listed = re.search(r"SCRIPTS\s*=\s*\[(.*?)\]", loader, re.DOTALL).group(1)
-    return [f"javascripts/{name}" for name in re.findall(r'"([^"]+\.js)"', listed)] + ["stylesheets/selftest.css"]
-
-
 def self_test_gzip_bytes(site: Path) -> dict[str, int]:
-    """Gzip bytes of each file the self-test page fetches besides Material's, as served one by one."""
-    return {name: len(gzip.compress((site / name).read_bytes(), compresslevel=9)) for name in self_test_files(site)}
+    """Gzip bytes of what the self-test page fetches besides Material's: its scripts, as one
+    file, and its style."""
+    return {
+        name: len(gzip.compress((site / name).read_bytes(), compresslevel=9))
+        for name in (minify.BUNDLE, "stylesheets/selftest.css")
+    }
 
 
 def test_own_script_and_style_with_the_scheduler_fit_the_size_budget_and_call_nothing_outside(built_site: Path):
-    files = self_test_files(built_site)
     sizes = self_test_gzip_bytes(built_site)
     assert sum(sizes.values()) <= SIZE_BUDGET, sizes
-    blob = b"".join((built_site / name).read_bytes() for name in files)
+    blob = b"".join((built_site / name).read_bytes() for name in sizes)
     assert not re.search(rb"https?://|//cdn|@import|url\(", blob)
-    # The library, then the scheduler and the reading of progress, then the self-test, its app last.
-    assert files[:3] == ["javascripts/vendor/ts-fsrs/ts-fsrs.min.js", "javascripts/srs.js", "javascripts/srs-read.js"]
-    assert files[-2] == "javascripts/selftest/app.js"
-    # Every script of the self-test is fetched, by the loader alone: no page names one.
+    # The bundle is its parts as served, in order: the library, the scheduler and the reading
+    # of progress, then the self-test, its app last; every script of the self-test is in it.
+    parts = [(built_site / name).read_text(encoding="utf-8").strip() for name in minify.BUNDLED]
+    assert (built_site / minify.BUNDLE).read_text(encoding="utf-8") == ";\n".join(parts) + "\n"
+    assert minify.BUNDLED[:3] == (
+        "javascripts/vendor/ts-fsrs/ts-fsrs.min.js",
+        "javascripts/srs.js",
+        "javascripts/srs-read.js",
+    )
+    assert minify.BUNDLED[-1] == "javascripts/selftest/app.js"
     served = sorted(
         p.relative_to(built_site).as_posix() for p in (built_site / "javascripts" / "selftest").glob("*.js")
     )
-    assert sorted(f for f in files if f.startswith("javascripts/selftest/")) == served
-    html = page(built_site)
-    scripts = [s["src"] for s in html.find_all("script", src=True)]
+    assert sorted(f for f in minify.BUNDLED if f.startswith("javascripts/selftest/")) == served
+    # The loader fetches the bundle; no page names a script of the self-test.
+    loader = (built_site / "javascripts" / "loader.js").read_text(encoding="utf-8")
+    assert f'"{minify.BUNDLE.removeprefix("javascripts/")}"' in loader
+    scripts = [s["src"] for s in page(built_site).find_all("script", src=True)]
     assert any(s.endswith("javascripts/loader.js") for s in scripts)
-    assert not [s for s in scripts if any(s.endswith(f.removeprefix("javascripts")) for f in files)]
+    assert not [
+        s for s in scripts if any(s.endswith(f.removeprefix("javascripts")) for f in (minify.BUNDLE, *minify.BUNDLED))
+    ]
 
 
 def test_the_scheduler_library_ships_with_its_licence(built_site: Path):
@@ -303,7 +361,7 @@ def test_anki_package_holds_one_note_per_question_with_stable_ids(built_site: Pa
     assert package["names"] == ["collection.anki2", "media"]
     assert package["media"] == {}
     questions = sorted(parse_file(SEED).questions, key=lambda q: f"{q.number}. {q.plain_title}")
-    data = {c["id"]: c for c in data_of(page(built_site))["cards"]}
+    data = {c["id"]: c for c in card_data(built_site)["cards"]}
     assert len(package["notes"]) == len(questions) == 10
     model = package["models"][str(anki.model_id())]
     assert [f["name"] for f in model["flds"]] == ["Question", "Answer", "Key points"]
@@ -395,35 +453,29 @@ and "quotes"
 # --------------------------------------------------------------------------- safety
 
 
-def test_embedded_json_cannot_break_out_of_its_element():
+def test_hostile_text_stays_text_on_the_page_and_in_the_card_data():
     hostile = "Does </div></script><!-- <b>x</b> & &amp; <script>alert(1)</script> break it?"
     collection = parse_text(f"# T\n\n## 1. {hostile}\n**Answer:**\n- {hostile}\n- two\n", "docs/t.md")
+    site = site_of(collection)
     blocks: list[str] = []
-
-    def put(html: str, ids) -> str:
-        blocks.append(html)
-        return f"<!--block {len(blocks) - 1}-->"
-
-    text = selftest_markdown(site_of(collection), put, here="self-test/", anki_url=None)
-    # The blocks go where their markers are (as the build puts them in place), around Markdown.
-    rendered = re.sub(r"<!--block (\d+)-->", lambda m: blocks[int(m.group(1))], markdown.markdown(text))
-    text = "\n".join(blocks)
-    html = BeautifulSoup(rendered, "html.parser")
-    raw = re.search(r'<div id="qa-selftest-data" hidden>(.*?)</div>', text).group(1)
-    assert not re.search(r"[<>&]", raw)
-    assert len(html.select("#qa-selftest-data")) == 1
-    data = json.loads(html.select_one("#qa-selftest-data").get_text())
-    card = data["cards"][0]
-    assert card["title"] == collection.questions[0].plain_title
+    files = card_files(site, "self-test/")
+    selftest_markdown(
+        site, lambda h, ids: blocks.append(h) or "", here="self-test/", anki_url=None, cards_url=files.index
+    )
+    html = BeautifulSoup("\n".join(blocks), "html.parser")
+    index = json.loads(files.files[files.index])
+    [name] = index["files"]
+    card = json.loads(files.files[f"self-test/cards/{name}"])["cards"][index["cards"][0]["id"]]
+    assert index["cards"][0]["title"] == collection.questions[0].plain_title
     # As GitHub shows it: the stray closing tags and the script go, the unclosed comment is
     # text, <b> is bold; the data holds the answer whole.
     assert "<script" not in card["a"]
     assert text_of(card["a"]).startswith("Does <!-- x & & break it?")
     assert text_of(card["a"]).endswith("break it? two")
     assert [text_of(p) for p in card["points"]][1] == "two"
-    # Bold in the plain list's heading and its checklist point, and in the key's heading and answer.
-    assert [b.get_text() for b in html.find_all("b")] == ["x", "x", "x", "x"]
-    assert " ".join(html.select_one("h3").get_text().split()) == "1. Does <!-- x & & break it?"
+    # Bold in the list's link, nothing else made of it.
+    assert [b.get_text() for b in html.find_all("b")] == ["x"]
+    assert " ".join(html.select_one(".qa-st-plain li").get_text().split()) == "1. Does <!-- x & & break it?"
     assert html.find("script") is None, "nothing on the page runs"
 
 
@@ -445,12 +497,14 @@ def test_a_question_added_to_the_source_appears_in_the_self_test_and_the_deck(tm
     site = tmp_path / "site"
     result = mkdocs_build(site, config)
     assert result.returncode == 0, result.stderr
-    html = page(site)
-    heading = html.select_one(f"h3#card-{SLUG}-11")
-    assert heading is not None
-    assert heading.get_text() == "11. Why does RLHF need a reward model {{ here }}?"
-    assert len(heading.find_next("details").select(".qa-st-check input")) == 2
-    cards = data_of(html)["cards"]
+    item = page(site).select_one(f"li#card-{SLUG}-11")
+    assert item is not None
+    assert item.get_text() == "11. Why does RLHF need a reward model {{ here }}?"
+    cards = card_data(site)["cards"]
+    assert [text_of(p) for p in cards[-1]["points"]] == [
+        "It turns human preferences into a signal",
+        "It scores samples the humans never saw",
+    ]
     assert len(cards) == 11
     assert cards[-1]["title"] == "Why does RLHF need a reward model {{ here }}?"
     assert (site / "self-test" / cards[-1]["href"] / "index.html").resolve().is_file()

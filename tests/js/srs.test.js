@@ -266,6 +266,38 @@ test("sessions: due cards soonest first then new ones, all cards, the weakest fi
   });
 });
 
+test("new cards a day: reviews first, then as many new cards as the day has left", () => {
+  inZone("Europe/Berlin", () => {
+    const now = NOW + 20 * DAY;
+    const cards = { "q/2": srs.schedule(undefined, 4, NOW) }; // Easy long ago: a review due now
+    assert.deepEqual(srs.session(DECK, cards, "due", now, 2), ["q/2", "q/1", "q/3"]);
+    assert.deepEqual(srs.session(DECK, cards, "due", now, 0), ["q/2"], "reviews whatever the limit");
+    assert.deepEqual(srs.session(DECK, cards, "all", now, 0).length, 5, "only the due session is limited");
+    const p = srs.emptyProgress();
+    assert.equal(srs.newPerDay(p), 20, "Anki's default, while the reader has set none");
+    assert.equal(srs.newLeft(p, now), 20);
+    // Three cards first rated today (one rated again), one yesterday: 17 left today, 20 tomorrow.
+    srs.rate(p, "q/9", 3, now - DAY);
+    for (const id of ["q/1", "q/3", "q/4"]) srs.rate(p, id, 3, now - HOUR);
+    srs.rate(p, "q/1", 3, now - MIN);
+    assert.equal(srs.newLeft(p, now), 17);
+    assert.equal(srs.newLeft(p, now + DAY), 20);
+    // The day is the reader's: 23:30 and 00:30 local time are two days, whatever UTC says.
+    const late = new Date(2025, 2, 10, 23, 30).getTime();
+    const q = srs.emptyProgress();
+    srs.rate(q, "q/1", 3, late);
+    assert.equal(srs.newLeft(q, late + 5 * MIN), 19);
+    assert.equal(srs.newLeft(q, late + HOUR), 20);
+    p.settings.new_per_day = 2;
+    assert.equal(srs.newLeft(p, now), 0, "never below none");
+    // Undo takes a first rating back, and with it its place in the day's new cards.
+    const token = srs.rate(q, "q/2", 3, late + 2 * MIN);
+    assert.equal(srs.newLeft(q, late + 3 * MIN), 18);
+    srs.undo(q, token);
+    assert.equal(srs.newLeft(q, late + 3 * MIN), 19);
+  });
+});
+
 test("a key-point score suggests a rating: all points Good, half or more Hard, fewer Again", () => {
   const cases = [
     [3, 3, 3], [2, 3, 2], [1, 2, 2], [2, 4, 2], [1, 3, 1], [0, 2, 1], [0, 1, 1], [1, 1, 3], [5, 8, 2], [3, 8, 1],
@@ -500,6 +532,8 @@ test("a malformed card, review, score, setting or day is left out with its reaso
     [{ ...p, log: [...p.log, { card: "a", rating: 0, at: NOW, state: 0 }] }, /^review 3 of its history has a bad SM-2 card/],
     [{ ...p, settings: { retention: 0.5 } }, /^its desired retention is not between 70 % and 99 %/],
     [{ ...p, settings: { glossary: "yes" } }, /^its glossary-cards setting is not true or false/],
+    [{ ...p, settings: { new_per_day: 2.5 } }, /^its new cards a day is not a whole number from 0 to 9999/],
+    [{ ...p, settings: { new_per_day: -1 } }, /^its new cards a day is not a whole number from 0 to 9999/],
     [{ ...p, settings: [] }, /^its settings are not an object/],
     [{ ...p, points: { ...p.points, a: { got: 4, total: 3, at: 0 } } }, /^the key-point score of a is invalid/],
     [{ ...p, days: [...p.days, "10/03/2025"] }, /^study day "10\/03\/2025" is not a YYYY-MM-DD date/],
@@ -544,6 +578,17 @@ test("the glossary-cards setting: off in progress saved before it existed, kept 
   const on = srs.validate({ ...copy(before), settings: { glossary: true } }).progress;
   assert.deepEqual(on.settings, { retention: 0.9, glossary: true });
   assert.deepEqual(srs.validate(copy(on)).progress, on, "it survives a save and a load");
+});
+
+test("new cards a day: absent in progress saved before it existed (the default), kept when set", () => {
+  const before = { version: 2, settings: { retention: 0.85, glossary: true }, cards: {}, log: [], points: {}, quiz: { right: 0, wrong: 0 }, days: [] };
+  const read = srs.validate(copy(before)).progress;
+  assert.deepEqual(read.settings, { retention: 0.85, glossary: true }, "nothing is written for it");
+  assert.equal(srs.newPerDay(read), 20);
+  assert.equal("new_per_day" in srs.emptyProgress().settings, false);
+  const set = srs.validate({ ...copy(before), settings: { new_per_day: 0 } }).progress;
+  assert.equal(srs.newPerDay(set), 0, "none a day is a choice too");
+  assert.deepEqual(srs.validate(copy(set)).progress, set, "it survives a save and a load");
 });
 
 test("read: stored or exported text, or why it cannot be read", () => {

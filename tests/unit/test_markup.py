@@ -129,7 +129,7 @@ def test_the_scripts_find_what_the_build_writes_for_them():
     made_by_scripts = set().union(*(_script_makes(p.read_text(encoding="utf-8")) for p in SCRIPTS))
     from_the_build = {r for r in looked_for if _ours(r)} - made_by_scripts
     assert from_the_build <= _python_writes() | {"[data-qa-def", "[data-qa-search"}  # (the templates')
-    for name in ("ANSWER_ID", "SELFTEST_ID", "SELFTEST_DATA_ID", "KEYS_DATA_ID", "FILTER_ID", "DATA_CARD"):
+    for name in ("ANSWER_ID", "SELFTEST_ID", "DATA_CARDS", "KEYS_DATA_ID", "FILTER_ID", "DATA_CARD"):
         assert any(r[1:].removeprefix("id^=") == _contract()[name] for r in looked_for), name
 
 

@@ -303,6 +303,7 @@ def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
     """``Rendered.text`` (titles, descriptions, word counts) strips tags without a parser; on
     every piece of every test document rendered for the site, the self-test and the deck, it
     reads what one reads."""
+    from macros.outputs.selftest.data import card_files
     from macros.outputs.selftest.page import selftest_markdown
     from macros.plugin.loading import load_site
     from macros.reading.blocks import visible_text
@@ -310,7 +311,10 @@ def test_the_text_of_rendered_content_is_what_an_html_parser_reads(document):
 
     config, options = load_project(ROOT / "mkdocs.yml", source=str(document), unanswered="show")
     site = load_site(config, options)[0]
-    selftest_markdown(site, lambda html, ids: "", here="self-test/", anki_url="self-test/anki-deck.txt")
+    files = card_files(site, "self-test/")  # the cards' content is rendered for the self-test there
+    selftest_markdown(
+        site, lambda html, ids: "", here="self-test/", anki_url="self-test/anki-deck.txt", cards_url=files.index
+    )
     pieces = [r.html for r in site.renderer._cache.values()]
     assert len(pieces) > len(site.questions)
     for html in pieces:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros.outputs.selftest.keypoints import key_points, only_a_list
+from macros.outputs.selftest.keypoints import MOST, key_points
 from macros.reading.parser import parse_file, parse_text
 from macros.render.renderer import STUDY
 
@@ -116,11 +116,45 @@ def test_points_keep_their_markup_and_stay_escaped():
     assert key_points(html) == ['<code>a &lt; b</code> &amp; <a href="../x/">more</a>', "two"]
 
 
-def test_only_a_flat_list_is_shown_as_its_checklist():
-    assert only_a_list(rendered("- one\n- two\n"))
-    assert not only_a_list(rendered("Intro.\n\n- one\n- two\n"))
-    assert not only_a_list(rendered("- one\n    - nested\n- two\n"))
-    assert not only_a_list(rendered("Just prose."))
+DEEP_DIVE = "\n".join(f"- Detail {n} of the deep dive." for n in range(1, 31))
+TEN_SENTENCES = " ".join(f"Sentence {n} says one more thing." for n in range(1, 11))
+
+RANKED = {
+    "a nested <details> folds away detail: none of it is a point": (
+        f"Attention mixes tokens. It is quadratic.\n\n<details><summary>Deep dive</summary>\n\n{DEEP_DIVE}\n\n"
+        "</details>\n",
+        ["Attention mixes tokens.", "It is quadratic."],
+    ),
+    "nor its summary, nor a code block beside it": (
+        "Use a cache.\n\n```python\ncache = {}  # Not a point. Nor this.\n```\n\n"
+        "<details><summary>Why it works.</summary>\n\nBecause. Really.\n\n</details>\n",
+        ["Use a cache."],
+    ),
+    "an answer that is only a fold has the points of what it holds": (
+        "<details><summary>Show the answer</summary>\n\n- one thing\n- another thing\n\n</details>\n",
+        ["one thing", "another thing"],
+    ),
+    "ten sentences give the first eight": (
+        TEN_SENTENCES,
+        [f"Sentence {n} says one more thing." for n in range(1, 9)],
+    ),
+    "first sentences and list items before later sentences": (
+        "Caching trades memory for time. It needs a bound. It needs an eviction rule.\n\n"
+        "Measure the hit rate. Then tune it.\n\n- least recently used\n- least frequently used\n",
+        ["Caching trades memory for time.", "Measure the hit rate.", "least recently used",
+         "least frequently used", "It needs a bound.", "It needs an eviction rule.", "Then tune it."],
+    ),
+    "a long list keeps its first eight items, in order": (
+        "\n".join(f"- item number {n}" for n in range(1, 13)),
+        [f"item number {n}" for n in range(1, 9)],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("answer", "expected"), RANKED.values(), ids=RANKED.keys())
+def test_at_most_eight_points_the_most_useful_first(answer: str, expected: list[str]):
+    assert [text(p) for p in key_points(rendered(answer))] == expected
+    assert len(expected) <= MOST == 8
 
 
 # --------------------------------------------------------------------------- every document
@@ -158,6 +192,8 @@ def test_every_answer_has_whole_points(document: Path):
         where = f"{document.name}:{question.line}"
         if (tree.get_text().strip() or tree.find("img", alt=True)) and not points:
             problems.append(f"{where}: no point")
+        if len(points) > MOST:
+            problems.append(f"{where}: {len(points)} points")
         items = [t for t in (own_text(li) for li in tree.find_all("li")) if len(t.split()) >= 2]
         for point in points:
             if point.endswith(":"):

@@ -1,6 +1,7 @@
 /* The self-test page: flashcards, key points, a term quiz and a progress panel over the
-   cards the build writes into #qa-selftest-data; and on a question page, its status line.
-   Loaded last of the self-test's scripts (javascripts/loader.js): it starts them. */
+   cards the build writes beside it (the index the page names; selftest/data.js fetches
+   them); and on a question page, its status line. Last of the self-test's scripts
+   (javascripts/loader.js): it starts them. */
 (function () {
   "use strict";
   var QA = window.QA;
@@ -70,42 +71,8 @@
     }, { signal: signal });
   }
 
-  function mount(root, data, signal) {
-    var a = st.deck(data);
-    a.data = data;
-    if (memo.sess && !memo.sess.queue.every(function (id) { return a.byId[id]; })) memo.sess = memo.undo = null; // the questions changed
-    memo.undo = memo.undo || [];
-    if (memo.quiz && !memo.quiz.items.every(function (x) { return a.termById[x.id]; })) memo.quiz = null;
-    var loaded = store.load(S);
-    a.prog = loaded.p;
-    var keep = loaded.raw !== undefined && store.settle(loaded);
-    a.anki = document.querySelector(".qa-st-anki"); // the build's paragraph: the Progress panel shows it
-    var summary = h("p", { class: "qa-st-summary" });
-    var live = h("p", { class: "qa-st-sr", role: "status", "aria-live": "polite" });
-    a.panel = h("div", { class: "qa-st-panel" });
-    var modes = MODES.filter(function (m) {
-      return m[0] !== "quiz" || a.clean.length >= 4;
-    });
-    var modeButtons = modes.map(function (m) {
-      return st.button(m[1], function () {
-        memo.mode = m[0];
-        memo.msg = memo.last = "";
-        a.render();
-      });
-    });
-    var trouble = h("div", { class: "qa-st-trouble", role: "alert" }); // a refused save, said once
-    var shown = "";
-    root.replaceChildren(
-      notice(loaded, keep) || "",
-      trouble,
-      summary,
-      h("div", { class: "qa-st-modes", role: "group", "aria-label": "Self-test mode" }, modeButtons),
-      live,
-      a.panel
-    );
-    root.hidden = false;
-    root.parentElement.classList.add("qa-st-on");
-
+  /* What deck `a` does besides its views: keep progress, speak, which cards, what is due. */
+  function methods(a, live) {
     a.save = function () {
       return store.save(a.prog);
     };
@@ -132,53 +99,104 @@
     a.name = function (c) {
       return c.term ? "“" + c.term.term + "”" : "question " + c.n;
     };
+    /* What is due now: reviews, and new cards up to the day's allowance (later: those beyond it). */
     a.dueInfo = function (now) {
-      var d = { due: 0, fresh: 0, next: Infinity, all: 0 };
+      var d = { due: 0, fresh: 0, later: 0, next: Infinity, all: 0, left: S.newLeft(a.prog, now) };
       a.cards().forEach(function (c) {
         var rec = a.prog.cards[c.id];
         d.all += 1;
-        if (S.isDue(rec, now)) {
-          d.due += 1;
-          if (!rec) d.fresh += 1;
-        } else d.next = Math.min(d.next, rec.due);
+        if (!rec) {
+          if (d.fresh < d.left) d.fresh += 1;
+          else d.later += 1;
+        } else if (!S.isDue(rec, now)) d.next = Math.min(d.next, rec.due);
+        else d.due += 1;
       });
+      d.due += d.fresh;
       return d;
     };
+  }
 
-    function renderSummary() {
-      var now = Date.now();
-      var d = a.dueInfo(now);
-      summary.replaceChildren(
-        h("strong", { class: "qa-st-due" }, [st.plural(d.due, "card") + " due now"]),
-        d.fresh ? " (" + d.fresh + " new)" : "",
-        d.next < Infinity ? " · next due " + st.when(d.next, now) : "",
-        " · study streak: " + st.plural(S.streak(a.prog.days, now), "day")
-      );
+  function renderSummary(a) {
+    var now = Date.now();
+    var d = a.dueInfo(now);
+    a.ui.summary.replaceChildren(
+      h("strong", { class: "qa-st-due" }, [st.plural(d.due, "card") + " due now"]),
+      d.fresh ? " (" + d.fresh + " new)" : "",
+      d.later ? " · " + st.plural(d.later, "new card") + " on later days" : "",
+      d.next < Infinity ? " · next due " + st.when(d.next, now) : "",
+      " · study streak: " + st.plural(S.streak(a.prog.days, now), "day")
+    );
+  }
+
+  /* The panel of the mode chosen; then the element `focus` selects has the focus. The quiz,
+     and the flashcards and the count of due cards with glossary cards, wait for the terms.
+     The app takes the place of "Loading the cards…" once its first view has what it shows. */
+  function render(a, focus) {
+    var ui = a.ui;
+    a.focus = focus;
+    var said = st.trouble();
+    if (ui.shown !== said) {
+      ui.shown = said;
+      ui.trouble.replaceChildren(said ? h("div", { class: "admonition failure" }, [h("p", { class: "admonition-title" }, ["Not saved"]), h("p", {}, [said])]) : "");
     }
+    ui.buttons.forEach(function (b, i) {
+      b.setAttribute("aria-pressed", String(ui.modes[i][0] === memo.mode));
+    });
+    var view = st.views[memo.mode] || st.views.cards;
+    var terms = a.termsUrl && !a.terms && (memo.mode === "quiz" || a.prog.settings.glossary) ? st.need(a, a.termsUrl) : true;
+    if (terms && terms !== true) st.addTerms(a, terms);
+    a.panel.replaceChildren.apply(a.panel, (terms || memo.mode === "progress" ? view(a) : [st.pending(a)]).flat().filter(Boolean));
+    if (terms) renderSummary(a);
+    if (!ui.on && !a.waits) {
+      ui.on = true;
+      a.root.replaceChildren.apply(a.root, ui.parts);
+      a.root.parentElement.classList.add("qa-st-on");
+      if (ui.note) a.say(ui.note);
+    }
+    if (QA.typesetMaths) QA.typesetMaths(a.panel); // maths in answers and points
+    if (focus) {
+      var el = a.panel.querySelector(focus);
+      if (el) el.focus();
+    }
+  }
 
-    /* The panel of the mode chosen; then the element `focus` selects has the focus. */
-    a.render = function (focus) {
-      var said = st.trouble();
-      if (shown !== said) {
-        shown = said;
-        trouble.replaceChildren(shown ? h("div", { class: "admonition failure" }, [h("p", { class: "admonition-title" }, ["Not saved"]), h("p", {}, [shown])]) : "");
-      }
-      modeButtons.forEach(function (b, i) {
-        b.setAttribute("aria-pressed", String(modes[i][0] === memo.mode));
+  /* The app over the index of the cards (`url`): its views, once the index has come. */
+  function start(root, index, url, signal) {
+    var a = st.deck(index, url);
+    st.app = a;
+    a.root = root;
+    st.prune([url, a.termsUrl].concat(a.files));
+    if (a.termsUrl && st.fetch.done(a.termsUrl)) st.addTerms(a, st.fetch.done(a.termsUrl));
+    if (memo.sess && !memo.sess.queue.every(function (id) { return a.byId[id]; })) memo.sess = memo.undo = null; // the questions changed
+    memo.undo = memo.undo || [];
+    if (memo.quiz && !memo.quiz.items.every(function (x) { return a.termById[x.id]; })) memo.quiz = null;
+    var loaded = store.load(S);
+    a.prog = loaded.p;
+    var keep = loaded.raw !== undefined && store.settle(loaded);
+    a.anki = document.querySelector(".qa-st-anki"); // the build's paragraph: the Progress panel shows it
+    var live = h("p", { class: "qa-st-sr", role: "status", "aria-live": "polite" });
+    a.panel = h("div", { class: "qa-st-panel" });
+    var modes = MODES.filter(function (m) {
+      return m[0] !== "quiz" || index.quiz >= 4;
+    });
+    var buttons = modes.map(function (m) {
+      return st.button(m[1], function () {
+        memo.mode = m[0];
+        memo.msg = memo.last = "";
+        a.render();
       });
-      var view = st.views[memo.mode] || st.views.cards;
-      a.panel.replaceChildren.apply(a.panel, view(a).flat().filter(Boolean));
-      renderSummary();
-      if (QA.typesetMaths) QA.typesetMaths(a.panel); // maths in answers and points
-      if (focus) {
-        var el = a.panel.querySelector(focus);
-        if (el) el.focus();
-      }
+    });
+    a.ui = { summary: h("p", { class: "qa-st-summary" }), trouble: h("div", { class: "qa-st-trouble", role: "alert" }), modes: modes, buttons: buttons, shown: "" };
+    a.ui.parts = [notice(loaded, keep) || "", a.ui.trouble, a.ui.summary, h("div", { class: "qa-st-modes", role: "group", "aria-label": "Self-test mode" }, buttons), live, a.panel];
+    a.ui.note = loaded.note;
+    methods(a, live);
+    a.render = function (focus) {
+      render(a, focus);
     };
-
     watchKeys(a.panel, signal);
-    // "Practise this card" on a question page links here: a session of that one card.
-    var target = location.hash.slice(1);
+    // "Practise this card" on a question page links here (#card-… or ?card=card-…): a
+    // session of that one card.
+    var target = location.hash.slice(1) || new URLSearchParams(location.search).get("card");
     var linked = a.questions.filter(function (c) {
       return c.anchor === target;
     })[0];
@@ -187,7 +205,26 @@
       st.start(a, "one", linked.id);
     }
     a.render(linked ? ".qa-st-q" : null);
-    if (loaded.note) a.say(loaded.note);
+  }
+
+  /* The self-test on its page: at once when the index is at hand (instant navigation back),
+     else once it has come. */
+  function mount(root, signal) {
+    var url = new URL(root.getAttribute("data-qa-cards"), location.href).href;
+    var ready = function (index) {
+      if (signal.aborted) return;
+      if (index.version === 2) return start(root, index, url, signal);
+      failed(root, "this page and its cards are of different versions of the site: reload the page");
+    };
+    if (st.fetch.done(url)) return ready(st.fetch.done(url));
+    root.replaceChildren(h("p", { class: "qa-st-meta", role: "status" }, ["Loading the cards…"]));
+    st.fetch(url, true).then(ready, function () {
+      if (!signal.aborted) failed(root, "the site cannot be reached, and this browser has kept no copy of them");
+    });
+  }
+
+  function failed(root, why) {
+    root.replaceChildren(h("div", { class: "admonition failure", role: "alert" }, [h("p", {}, ["The self-test's cards could not be loaded: " + why + "."])]));
   }
 
   QA.onEveryPage(function () {
@@ -195,7 +232,6 @@
     var status = document.querySelector(".qa-selftest-status[data-qa-card]");
     if (status) statusLine(status);
     var root = document.getElementById("qa-selftest");
-    var source = document.getElementById("qa-selftest-data");
-    if (root && source) mount(root, JSON.parse(source.textContent), signal);
+    if (root && root.hasAttribute("data-qa-cards")) mount(root, signal);
   });
 })();

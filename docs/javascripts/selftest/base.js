@@ -13,6 +13,7 @@
   st.memo = { mode: "cards", sess: null, study: "due", undo: [], kp: 0, kpStep: 0, kpTicks: [], kpResult: "", quiz: null, confirm: false, last: "", msg: "" };
 
   st.newPage = function () {
+    st.app = null; // the app on screen, which data that comes late draws again
     if (ctl) ctl.abort();
     ctl = new AbortController();
     return ctl.signal;
@@ -103,54 +104,57 @@
     return why ? "Could not save: " + why + ". Your progress is kept on this page; export it on the Progress panel to keep it." : "";
   };
 
-  /* The cards of the data the build writes into #qa-selftest-data: one per question, and
-     glossary cards (when the reader chooses them): each term asks for its definition, and
-     a definition that does not name its term asks for the term. */
-  st.deck = function (data) {
-    var questions = data.cards;
+  /* The cards of the build's index (self-test/cards/, at `url`): one per question, with its
+     topics and the address of the file that holds its content. */
+  st.deck = function (index, url) {
     var byId = {};
-    questions.forEach(function (c, i) {
+    var questions = index.cards.map(function (c, i) {
       c.i = i;
+      c.topics = c.t.map(function (k) {
+        return index.topics[k];
+      });
       byId[c.id] = c;
+      return c;
     });
-    var terms = data.terms || [];
-    var termById = {};
-    var glossaryCards = [];
+    var at = function (name) {
+      return name && new URL(name, url).href;
+    };
+    return { index: index, questions: questions, byId: byId, files: index.files.map(at), termsUrl: at(index.terms), termById: {}, glossaryCards: [], clean: [] };
+  };
+
+  /* The glossary's terms into deck `a`: each term a card asking for its definition, and a
+     definition that does not name its term one asking for the term; those are the quiz's. */
+  st.addTerms = function (a, terms) {
+    if (a.terms) return;
+    a.terms = terms;
+    var n = a.questions.length;
     terms.forEach(function (t, i) {
-      termById[t.id] = t;
+      a.termById[t.id] = t;
+      if (!t.own) a.clean.push(t);
       var topics = t.t ? [t.t] : [];
       [["term:", t.term, t.def, "Recall its definition."], ["def:", t.def, t.term, "Which term is this?"]].forEach(function (d, k) {
         if (k && t.own) return;
-        var c = { id: d[0] + t.id, i: questions.length + 2 * i + k, title: d[0] === "term:" ? t.term : "the definition of " + t.term, text: d[1], back: d[2], ask: d[3], topics: topics, term: t };
-        byId[c.id] = c;
-        glossaryCards.push(c);
+        var c = { id: d[0] + t.id, i: n + 2 * i + k, title: d[0] === "term:" ? t.term : "the definition of " + t.term, text: d[1], back: d[2], ask: d[3], topics: topics, term: t };
+        a.byId[c.id] = c;
+        a.glossaryCards.push(c);
       });
     });
-    return {
-      questions: questions,
-      byId: byId,
-      termById: termById,
-      glossaryCards: glossaryCards,
-      // terms whose definition does not name them: the quiz's
-      clean: terms.filter(function (t) {
-        return !t.own;
-      }),
-    };
   };
 
-  st.question = function (a, c) {
+  /* Card `c` asked; `body` is its content (st.content), or null while it comes (its title then). */
+  st.question = function (a, c, body) {
     if (c.term) return [h("h2", { class: "qa-st-q", tabindex: "-1" }, [c.text]), h("p", { class: "qa-st-meta" }, [c.ask])];
     return [
-      h("h2", { class: "qa-st-q", tabindex: "-1" }, [c.n + ". ", h("span", { html: c.q })]),
-      c.body ? h("div", { html: c.body }) : null,
+      h("h2", { class: "qa-st-q", tabindex: "-1" }, [c.n + ". ", body ? h("span", { html: body.q }) : c.title]),
+      body && body.body ? h("div", { html: body.body }) : null,
     ];
   };
 
-  st.answer = function (a, c) {
-    if (!c.term) return h("div", { class: "qa-st-answer", tabindex: "-1", html: c.a });
+  st.answer = function (a, c, body) {
+    if (!c.term) return h("div", { class: "qa-st-answer", tabindex: "-1", html: body.a });
     return h("div", { class: "qa-st-answer", tabindex: "-1" }, [
       h("p", {}, [c.back]),
-      h("p", {}, [h("a", { href: a.data.glossary + "#" + c.term.id }, ["Glossary: " + c.term.term])]),
+      h("p", {}, [h("a", { href: a.index.glossary + "#" + c.term.id }, ["Glossary: " + c.term.term])]),
     ]);
   };
 

@@ -1,5 +1,6 @@
 /* Flashcards: a session of cards, each shown, answered, rated; a learning step comes back
-   in the same session; the last ratings can be undone. */
+   in the same session; the last ratings can be undone. A session's size is fixed when it
+   starts ("Card 3 of 10"): a learning step that comes back is that card again, not one more. */
 (function () {
   "use strict";
   var S = window.QASrs;
@@ -8,14 +9,16 @@
   var memo = st.memo;
   var LEARN_AHEAD = 20 * 60000; // a card due again within this comes back in the same session (Anki's default)
 
-  /* What a session studies: due cards (soonest due first, then new ones in document order),
-     all cards ("Study all anyway", in the same order), the weakest first (lowest FSRS
-     retrievability, then new cards), shuffled, one topic (due first), or one card. */
+  /* What a session studies: due cards (soonest due first, then as many new ones as the day
+     has left, in document order), all cards ("Study all anyway", in the same order), the
+     weakest first (lowest FSRS retrievability, then new cards), shuffled, one topic (due
+     first), or one card. Only the due cards keep to the day's new cards: the others are the
+     reader's choice to practise more. */
   st.start = function (a, kind, one) {
     var now = Date.now();
-    var ids = one ? [one] : S.session(a.cards(), a.prog.cards, kind, now);
+    var ids = one ? [one] : S.session(a.cards(), a.prog.cards, kind, now, S.newLeft(a.prog, now));
     if (kind === "shuffle") st.shuffle(ids);
-    memo.sess = { kind: kind, queue: ids, pos: 0, shown: false, seen: [], counts: [0, 0, 0, 0] };
+    memo.sess = { kind: kind, queue: ids, size: ids.length, pos: 0, shown: false, seen: [], counts: [0, 0, 0, 0] };
     memo.study = one || kind === "all" ? memo.study : kind;
     memo.last = "";
     memo.undo = [];
@@ -124,6 +127,15 @@
     ];
   }
 
+  /* "Card 3 of 10 · new · 1 card to see again": the card's place among the session's cards;
+     a learning step come back is "Card 3 of 10, again". */
+  function counter(a, s, c) {
+    var again = s.pos >= s.size;
+    var rec = a.prog.cards[c.id];
+    var more = s.queue.length - Math.max(s.pos + 1, s.size);
+    return "Card " + (again ? s.queue.indexOf(c.id) + 1 : s.pos + 1) + " of " + s.size + (again ? ", again" : "") + " · " + (rec ? "last rated " + S.RATINGS[rec.rating - 1] : "new") + (more > 0 ? " · " + st.plural(more, "card") + " to see again" : "");
+  }
+
   st.views.cards = function (a) {
     if (!memo.sess) st.start(a, memo.study);
     var s = memo.sess;
@@ -132,30 +144,33 @@
     var done = s.pos >= s.queue.length;
     var bar = tools(a, d, done);
     if (!s.queue.length) {
+      var later = d.later ? " Today's " + st.plural(S.newPerDay(a.prog), "new card") + " are done: " + d.later + " more wait for later days (the Progress panel sets how many a day)." : "";
       return [
         bar,
         h("p", { class: "qa-st-done", tabindex: "-1" }, [
-          s.kind === "due" ? "No cards are due now" + (d.next < Infinity ? "; the next one is due " + st.when(d.next, now) : "") + ". Choose “Study all anyway” to practise before then." : "No cards to study here.",
+          s.kind === "due" ? "No cards are due now" + (d.next < Infinity ? "; the next one is due " + st.when(d.next, now) : "") + "." + later + " Choose “Study all anyway” to practise before then." : "No cards to study here.",
         ]),
       ];
     }
     if (done) return [bar].concat(summary(a, now));
     var c = a.byId[s.queue[s.pos]];
-    var rec = a.prog.cards[c.id];
-    var meta = "Card " + (s.pos + 1) + " of " + s.queue.length + " · " + (rec ? "last rated " + S.RATINGS[rec.rating - 1] : "new");
+    var body = st.content(a, c);
+    st.soon(s.pos + 1 < s.queue.length && a.files[a.byId[s.queue[s.pos + 1]].f]);
     return [
       bar,
       memo.last ? h("p", { class: "qa-st-last" }, [memo.last]) : null,
       h("div", { class: "qa-st-card", id: c.anchor ? c.anchor.replace("card-", "qa-st-") : null }, [
-        h("p", { class: "qa-st-meta" }, [meta]),
-        st.question(a, c),
-        s.shown
-          ? [st.answer(a, c), st.ratings(a, c.id, function (r) {
-              rate(a, r);
-            }, "How well did you know it?")]
-          : st.keyed("Show answer", " ", function () {
-              reveal(a);
-            }, "md-button--primary", { "data-act": "reveal" }),
+        h("p", { class: "qa-st-meta" }, [counter(a, s, c)]),
+        st.question(a, c, body),
+        !body
+          ? st.pending(a)
+          : s.shown
+            ? [st.answer(a, c, body), st.ratings(a, c.id, function (r) {
+                rate(a, r);
+              }, "How well did you know it?")]
+            : st.keyed("Show answer", " ", function () {
+                reveal(a);
+              }, "md-button--primary", { "data-act": "reveal" }),
       ]),
     ];
   };

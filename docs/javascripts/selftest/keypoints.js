@@ -7,10 +7,10 @@
   var h = st.h;
   var memo = st.memo;
 
-  function checklist(a, c, step) {
+  function checklist(a, c, step, points) {
     return [
       h("fieldset", { class: "qa-st-check", disabled: step > 1 }, [h("legend", {}, ["Tick the points you recalled"])].concat(
-        c.points.map(function (p, i) {
+        points.map(function (p, i) {
           return h("label", {}, [
             h("input", {
               type: "checkbox",
@@ -27,7 +27,7 @@
       step > 1 ? null : st.button("Score", function () {
         var now = Date.now();
         var got = memo.kpTicks.filter(Boolean).length;
-        var total = c.points.length;
+        var total = points.length;
         a.prog.points[c.id] = { got: got, total: total, at: now };
         a.commit(now);
         memo.kpStep = 2;
@@ -42,31 +42,36 @@
     var questions = a.questions;
     var c = questions[memo.kp % questions.length];
     var score = a.prog.points[c.id];
+    var body = st.content(a, c);
+    st.soon(a.files[questions[(memo.kp + 1) % questions.length].f]);
     var out = [
       h("p", { class: "qa-st-meta" }, [
         "Question " + ((memo.kp % questions.length) + 1) + " of " + questions.length,
         score ? " · last score " + score.got + "/" + score.total : "",
       ]),
-    ].concat(st.question(a, c));
+    ].concat(st.question(a, c, body));
+    var points = body ? body.points : [];
     var step = memo.kpStep;
-    if (!step) {
+    if (!body) {
+      out.push(st.pending(a));
+    } else if (!step) {
       out.push(
-        h("p", {}, [c.points.length ? "Recall the answer's key points, then check them." : "Recall the answer, then check it."]),
-        st.button(c.points.length ? "Show the key points" : "Show answer", function () {
+        h("p", {}, [points.length ? "Recall the answer's key points, then check them." : "Recall the answer, then check it."]),
+        st.button(points.length ? "Show the key points" : "Show answer", function () {
           memo.kpStep = 1;
           memo.kpTicks = [];
           memo.kpResult = "";
           a.render(".qa-st-check input, .qa-st-answer");
         }, "md-button--primary")
       );
-    } else if (c.points.length) {
-      out.push.apply(out, checklist(a, c, step));
+    } else if (points.length) {
+      out.push.apply(out, checklist(a, c, step, points));
     } else {
-      out.push(st.answer(a, c));
+      out.push(st.answer(a, c, body));
     }
     if (memo.kpResult) out.push(h("p", { class: "qa-st-result", tabindex: "-1" }, [h("strong", {}, [memo.kpResult])]));
-    if (step === 2 || (step === 1 && !c.points.length)) {
-      var suggested = score && c.points.length ? S.suggest(score.got, score.total) : 0;
+    if (body && (step === 2 || (step === 1 && !points.length))) {
+      var suggested = score && points.length ? S.suggest(score.got, score.total) : 0;
       out.push(
         h("p", {}, [suggested ? "Your score suggests " + S.RATINGS[suggested - 1] + ": confirm it, or choose another rating for the flashcard." : "How well did you know it? The rating schedules the flashcard."]),
         st.ratings(a, c.id, function (r) {

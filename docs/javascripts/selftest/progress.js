@@ -58,15 +58,15 @@
     var mastered = levels.filter(function (l) {
       return l === 4;
     }).length;
-    var studiedTerms = a.glossaryCards.filter(function (c) {
-      return prog.cards[c.id];
+    var studiedTerms = Object.keys(prog.cards).filter(function (id) {
+      return /^(term|def):/.test(id);
     }).length;
     return [
       h("h2", { tabindex: "-1" }, ["Mastery"]),
       h("p", {}, [
         h("strong", {}, ["Overall " + Math.round((100 * total) / (4 * questions.length)) + "%"]),
         " · " + studied + " of " + questions.length + " questions studied · " + mastered + " mastered",
-        a.glossaryCards.length ? " · glossary cards: " + studiedTerms + " of " + a.glossaryCards.length + " studied" : "",
+        a.index.termCards ? " · glossary cards: " + studiedTerms + " of " + a.index.termCards + " studied" : "",
       ]),
       h("p", {}, [
         "Study streak: " + plural(S.streak(prog.days, now), "day") + " · " + plural(prog.days.length, "study day") + " in all · term quiz: " + prog.quiz.right + " right, " + prog.quiz.wrong + " wrong",
@@ -103,8 +103,33 @@
     return input;
   }
 
+  /* New cards a day: a whole number, 0 to 9999. */
+  function perDay(a) {
+    var current = S.newPerDay(a.prog);
+    var input = h("input", {
+      type: "number",
+      id: "qa-st-new",
+      min: "0",
+      max: String(S.MAX_NEW_PER_DAY),
+      step: "1",
+      value: String(current),
+      "aria-describedby": "qa-st-new-help",
+      onchange: function () {
+        var v = Number(input.value);
+        if (!(Math.round(v) === v && v >= 0 && v <= S.MAX_NEW_PER_DAY))
+          return a.tell("New cards a day is a whole number from 0 to " + S.MAX_NEW_PER_DAY + ": it stays at " + current + ".", true, "#qa-st-new");
+        a.prog.settings.new_per_day = v;
+        a.save();
+        memo.sess = null;
+        memo.undo = [];
+        a.tell("New cards a day: " + v + ".", false, "#qa-st-new");
+      },
+    });
+    return input;
+  }
+
   function glossaryCards(a) {
-    var count = a.glossaryCards.length;
+    var count = a.index.termCards;
     return h("p", { class: "qa-st-check" }, [
       h("label", {}, [
         h("input", {
@@ -133,7 +158,11 @@
         "How likely you should be to recall a card when it falls due, 70 to 99 %: higher means shorter intervals and more reviews. " +
           "A change re-runs each card's review history with the new value. Scheduler: ts-fsrs " + S.FSRS.FSRSVersion + ", default parameters.",
       ]),
-      a.glossaryCards.length ? glossaryCards(a) : null,
+      h("p", { class: "qa-st-retain" }, [h("label", { for: "qa-st-new" }, ["New cards a day"]), " ", perDay(a)]),
+      h("p", { class: "qa-st-meta", id: "qa-st-new-help" }, [
+        "How many new cards “Due cards” brings a day, after the reviews: " + S.NEW_PER_DAY + " unless you choose another number. The other ways to study have no limit.",
+      ]),
+      a.index.termCards ? glossaryCards(a) : null,
     ];
   }
 

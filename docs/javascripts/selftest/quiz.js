@@ -69,7 +69,7 @@
     }
     var item = q.items[q.pos];
     var t = a.termById[item.id];
-    var link = h("a", { href: a.data.glossary + "#" + t.id }, [t.term]);
+    var link = h("a", { href: a.index.glossary + "#" + t.id }, [t.term]);
     var out = [
       h("p", { class: "qa-st-meta" }, ["Question " + (q.pos + 1) + " of " + q.items.length + " · " + q.right + " right so far"]),
       h("h2", {}, [item.def ? "Which term is this?" : "Which definition fits this term?"]),

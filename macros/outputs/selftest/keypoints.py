@@ -1,4 +1,8 @@
-"""Key points of an answer: read from its rendered HTML (list items, sentences, table rows)."""
+"""Key points of an answer: read from its rendered HTML (list items, sentences, table rows).
+
+At most :data:`MOST` of them, the most useful first: a reader ticks what they recalled,
+and a checklist of thirty lines is a second reading of the answer, not a recall.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-__all__ = ["key_points", "only_a_list"]
+__all__ = ["MOST", "key_points"]
+
+MOST = 8
+"""The most key points an answer gives."""
 
 _VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "track", "wbr"})
 _BLOCK = frozenset(
@@ -17,8 +24,11 @@ _BLOCK = frozenset(
      "h5", "h6", "hr", "li", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
      "tr", "ul", "script", "style"}
 )  # fmt: skip
-_SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "script", "style", "summary", "figcaption"})
-"""Blocks that hold no point: headings label what follows, code is not recalled as a sentence."""
+_SKIP = frozenset(
+    {"details", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "script", "style", "summary", "figcaption"}
+)
+"""Blocks that hold no point: headings label what follows, code is not recalled as a sentence,
+and what the answer folds away (a nested ``<details>``, "Deep dive") is beyond its key points."""
 _NO_BOUNDARY = re.compile(r"(?:\b(?:e\.g|i\.e|vs|cf|approx|Dr|Mr|Mrs|Ms|St|Fig|No|Jr|Sr|Inc|Ltd|al)|\b[A-Z])\.$")
 """What ends in a full stop but ends no sentence: an abbreviation, an initial."""
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s+)(?=[A-Za-z0-9\"'“‘(\[`-]|$)")
@@ -172,10 +182,16 @@ def _without_colon(nodes: list[_Node | str]) -> list[_Node | str]:
 class _Points:
     """The key points of one rendered answer (see :func:`key_points`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[str] = _SKIP) -> None:
+        self.skip = skip
         self.points: list[list[_Node | str]] = []
+        self.ranks: list[int] = []  # per point: 0 an item, a row or a paragraph's first sentence, 1 a later sentence
         self.sentences: list[tuple[int, list[_Node | str]]] = []  # (index in points, prose sentence)
         self.pictures: list[str] = []  # alt texts of the images
+
+    def add(self, point: list[_Node | str], rank: int = 0) -> None:
+        self.points.append(point)
+        self.ranks.append(rank)
 
     def blocks(self, nodes: Sequence[_Node | str]) -> None:
         run: list[_Node | str] = []
@@ -196,7 +212,7 @@ class _Points:
                         self.item(item)
             elif node.tag == "table":
                 self.table(node)
-            elif node.tag not in _SKIP and "arithmatex" not in (dict(node.attrs).get("class") or ""):
+            elif node.tag not in self.skip and "arithmatex" not in (dict(node.attrs).get("class") or ""):
                 self.blocks(node.kids)
 
     def prose(self, nodes: Sequence[_Node | str], following: _Node | None) -> None:
@@ -204,6 +220,7 @@ class _Points:
         by:"), is none: the items are the points. Display maths ($$ … $$) is none."""
         self.pictures.extend(dict(n.attrs).get("alt") or "" for n in _descendants(nodes) if n.tag == "img")
         sentences = _sentences(nodes)
+        first = True
         for n, sentence in enumerate(sentences):
             text = _html_text(sentence).strip()
             if re.fullmatch(r"\$\$.*\$\$", text, re.DOTALL):
@@ -213,7 +230,8 @@ class _Points:
                     continue
                 sentence = _without_colon(sentence)
             self.sentences.append((len(self.points), sentence))
-            self.points.append(sentence)
+            self.add(sentence, 0 if first else 1)
+            first = False
 
     def item(self, li: _Node) -> None:
         """A list item is one point, its own text (its first paragraph): what its nested lists
@@ -229,7 +247,7 @@ class _Points:
         lists = [b for b in blocks if b.tag in ("ul", "ol")]
         if text and not (text.endswith(":") and lists):
             # "Use this query:" over a code block: the point is what it says, without the colon.
-            self.points.append(_without_colon(own) if text.endswith(":") else own)
+            self.add(_without_colon(own) if text.endswith(":") else own)
         elif lists:
             self.blocks(lists)
 
@@ -243,7 +261,7 @@ class _Points:
                 joined: list[_Node | str] = []
                 for cell in cells:
                     joined.extend([*((" – ",) if joined else ()), *cell])
-                self.points.append(joined)
+                self.add(joined)
 
 
 def _descendants(nodes: Sequence[_Node | str]) -> list[_Node]:
@@ -256,50 +274,42 @@ def _descendants(nodes: Sequence[_Node | str]) -> list[_Node]:
 
 
 def key_points(answer_html: str) -> list[str]:
-    """The key points of a rendered answer, as inline HTML, in reading order (see :func:`_key_points`)."""
+    """The key points of a rendered answer, as inline HTML, the most useful first (see :func:`_key_points`)."""
     return list(_key_points(answer_html))
 
 
-@functools.lru_cache(maxsize=4096)  # the self-test page, its data and the Anki deck read each answer's points
+@functools.lru_cache(maxsize=4096)  # the card data and the Anki deck read each answer's points
 def _key_points(answer_html: str) -> tuple[str, ...]:
-    """The key points of a rendered answer, as inline HTML, in reading order.
+    """The key points of a rendered answer, as inline HTML: at most :data:`MOST`, the most useful first.
 
     - A list item is a point: its own text, whatever its nested lists add; an item that
       leads into a nested list ("Pros:") is none, its nested items are.
     - Prose gives a point per sentence; a sentence that leads into a list ("It can be
       mitigated by:") is none. A table gives a point per row.
-    - Headings, code and display maths give none.
+    - Headings, code, display maths and what a nested ``<details>`` folds away give none
+      (an answer that is nothing but such a fold has the points of what it holds).
     - An answer of one sentence is cut into its clauses (at "; " or ": ", else before
       ", which", ", improving" ...), so there is more to tick than the whole answer.
+    - List items, table rows and the first sentence of each paragraph come first, in
+      reading order; the later sentences of paragraphs after them.
     - An answer with no text has the alt texts of its images as its points.
     """
+    tree = _tree(answer_html)
     found = _Points()
-    found.blocks(_tree(answer_html).kids)
-    points = found.points
+    found.blocks(tree.kids)
+    if not found.points and not found.pictures:
+        found = _Points(_SKIP - {"details"})
+        found.blocks(tree.kids)
+    points, ranks = found.points, found.ranks
     if len(points) < 2 and found.sentences:
         index, sentence = found.sentences[0]
         for pattern in _CLAUSES:
             clauses = _split(sentence, pattern)
             if len(clauses) > 1 and all(_words(c) >= 3 for c in clauses):
                 points = [*points[:index], *clauses, *points[index + 1 :]]
+                ranks = [*ranks[:index], *[ranks[index]] * len(clauses), *ranks[index + 1 :]]
                 break
     if not points:
-        return tuple(html.escape(alt, quote=False) for alt in found.pictures if alt.strip())
-    return tuple(_html(p) for p in points)
-
-
-def only_a_list(answer_html: str) -> bool:
-    """Whether the answer is one flat list whose items are one paragraph each: its points are its items."""
-    if not re.match(r"\s*<[ou]l[\s>]", answer_html):
-        return False  # it starts with something else: no need to read it
-    top = [k for k in _tree(answer_html).kids if not (isinstance(k, str) and not k.strip())]
-    if len(top) != 1 or not (_is_tag(top[0], "ul") or _is_tag(top[0], "ol")):
-        return False
-    for li in top[0].kids:
-        blocks = [k for k in li.kids if _is_block(k)] if isinstance(li, _Node) else []
-        if len(blocks) > 1 or (blocks and blocks[0].tag != "p"):
-            return False
-    return True
-
-
-# --------------------------------------------------------------------------- page
+        return tuple(html.escape(alt, quote=False) for alt in found.pictures if alt.strip())[:MOST]
+    order = sorted(range(len(points)), key=lambda k: (ranks[k], k))[:MOST]
+    return tuple(_html(points[k]) for k in order)

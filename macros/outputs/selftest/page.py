@@ -1,118 +1,54 @@
-"""The self-test page and the Anki deck, built from the model (no MkDocs import).
+"""The self-test page, built from the model (no MkDocs import).
 
-The page has two layers:
+The page is light whatever the size of the document: its cards are data the script fetches
+(:mod:`macros.outputs.selftest.data`), and the page holds
 
-* HTML that works with no script at all: every question with a collapsible answer
-  and a checklist of its key points. Printed, it is a worksheet with ruled space
-  under each question, followed by an answer key.
-* The data for the self-test's scripts (``docs/javascripts/selftest/``: flashcards, key-point recall, term
-  quiz) as JSON in a hidden element. The JSON holds no ``<``, ``>`` or ``&`` (they are
-  written ``\\u003c`` ...), so no content can close the element or open a comment.
-  It sits in a ``<div hidden>`` rather than a ``<script type="application/json">``:
-  Material's instant navigation re-creates each ``<script>`` of the content without
-  its attributes, which would run the JSON as JavaScript and lose its id.
+* the place of the app, naming the card data's index (the script reads it there), with a
+  hint to the browser to fetch that index at once;
+* what works with no script at all: every question by section, each a link to its page,
+  where the answer opens with a click. Printed, it is a worksheet: each question with room
+  to write; the answers are on the question pages, which print with their answer open.
+  When that list would outweigh :data:`LIST_BUDGET`, the page lists the sections instead,
+  each a link to its questions on the home page.
 
-Q&A content renders literally, as on the question pages: raw HTML, entities and
-template syntax in a question or answer show as written. Our own markup around it
-is built here, so the page is HTML we wrote plus Markdown rendered with no raw HTML.
+Q&A content renders literally, as on the question pages: raw HTML, entities and template
+syntax in a question show as written. Our own markup around it is built here.
 """
 
 from __future__ import annotations
 
+import gzip
 import posixpath
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
 
-from macros.model import Question, relative_url
-from macros.outputs.selftest.cards import PLAIN, _block, _inline
+from macros.model import relative_url
+from macros.outputs.selftest.cards import _inline
 from macros.outputs.selftest.deck import APKG_PATH
-from macros.outputs.selftest.keypoints import key_points, only_a_list
-from macros.outputs.selftest.quiz import question_topics, quiz_terms
-from macros.outputs.site import Site
+from macros.outputs.selftest.quiz import quiz_terms
+from macros.outputs.site import Site, section_anchor
 from macros.render import markup as m
-from macros.render.markup import json_for_html
-from macros.render.renderer import STUDY
 
-__all__ = [
-    "APKG_PATH",
-    "json_for_html",
-    "key_points",
-    "only_a_list",
-    "question_topics",
-    "quiz_terms",
-    "selftest_data",
-    "selftest_markdown",
-]
+__all__ = ["LIST_BUDGET", "PlainList", "plain_list", "selftest_markdown"]
+
+LIST_BUDGET = 30_000
+"""Gzip bytes the list of every question may weigh on the page; past it, the sections are listed."""
 
 
-def selftest_data(site: Site, here: str) -> dict:
-    """What the self-test script needs, as plain data (HTML fields are rendered content).
+@dataclass(frozen=True)
+class PlainList:
+    """The self-test without a script."""
 
-    Args:
-        site: the site.
-        here: the self-test page's URL from the site root (links are relative to it).
-    """
-    cards = []
-    for question in site.studied:
-        answer = _block(site, question, question.answer, STUDY, here)
-        cards.append(
-            {
-                "id": question.id,
-                "anchor": question.card_anchor,
-                "n": question.number,
-                "title": question.title,
-                "q": _inline(site, question.text),
-                # The script shows the question as an <h2>: answer headings start at <h3>.
-                "body": _block(site, question, question.body, STUDY, here) if question.body else "",
-                "a": answer,
-                "points": key_points(answer),
-                "href": relative_url(question.url, here),
-                "topics": question_topics(site, question),
-            }
-        )
-    glossary = site.glossary if site.glossary_url is not None else None
-    return {
-        "version": 1,
-        "cards": cards,
-        "terms": quiz_terms(glossary),
-        "glossary": relative_url(site.glossary_url, here) if glossary is not None else "",
-    }
+    html: str
+    ids: list[str]
+    """The anchors in it (a question's card anchor, when every question is listed)."""
+    every: bool
+    """Whether it lists every question (else its sections): a link to a card may name its anchor."""
 
 
-# --------------------------------------------------------------------------- key points
-
-
-def _lines(site: Site, question: Question) -> int:
-    """How many ruled lines the printed worksheet leaves for an answer."""
-    words = len(site.answer(question).text.split())
-    return max(3, min(10, words // 10 + 1))
-
-
-def _question_html(site: Site, question: Question, here: str) -> str:
-    """One question of the plain self-test: heading, body, ruled lines (print), answer and checklist."""
-    parts = [
-        f'<div class="{m.ST_ITEM}">',
-        f'<h3 id="{question.card_anchor}">{(question.mark + " ").lstrip()}{_inline(site, question.text)}</h3>',
-    ]
-    if question.body:
-        parts.append(_block(site, question, question.body, PLAIN, here))
-    parts.append(f'<div class="{m.ST_LINES}" aria-hidden="true">{"<i></i>" * _lines(site, question)}</div>')
-    answer = _block(site, question, question.answer, PLAIN, here)
-    points = key_points(answer)
-    # An answer that is one flat list is shown once, as the checklist of its points.
-    only_list = only_a_list(answer)
-    parts.append(f'<details class="{m.ANSWER}"><summary>Answer</summary>')
-    if not (points and only_list):
-        parts.append(answer)
-    if points:
-        items = "\n".join(f'<li><label><input type="checkbox"> {p}</label></li>' for p in points)
-        lead = "Tick the points you recalled:" if only_list else "Which points did you recall?"
-        parts.append(f'<div class="{m.ST_CHECK}"><p><strong>{lead}</strong></p>\n<ul>\n{items}\n</ul></div>')
-    parts.append("</details>\n</div>")
-    return "\n".join(parts)
-
-
-def _groups(site: Site) -> list[tuple[str, list[Question]]]:
-    """(heading HTML, questions) of each collection and titled section."""
+def _groups(site: Site) -> list[tuple[str, object, object, list]]:
+    """(heading HTML, collection, section, answered questions) of each section that has any."""
     groups = []
     several = len(site.collections) > 1
     for collection in site.collections:
@@ -123,8 +59,47 @@ def _groups(site: Site) -> list[tuple[str, list[Question]]]:
                 title = f"{name} – {title}" if title else name
             answered = [q for q in section.questions if q.answered]
             if answered:
-                groups.append((title or "Questions", answered))
+                groups.append((title or "Questions", collection, section, answered))
     return groups
+
+
+def _questions(site: Site, here: str) -> tuple[str, list[str]]:
+    """Every question by section, each a link to its page: (HTML, anchors)."""
+    parts, ids = [f'<div class="{m.ST_PLAIN}">'], []
+    for title, _, _, questions in _groups(site):
+        parts.append(f"<h2>{title}</h2>")
+        items = [
+            f'<li id="{q.card_anchor}"><a href="{escape(relative_url(q.url, here))}">'
+            f"{(q.mark + ' ').lstrip()}{_inline(site, q.text)}</a></li>"
+            for q in questions
+        ]
+        parts.append(f'<ul class="{m.ST_LIST}">\n' + "\n".join(items) + "\n</ul>")
+        ids.extend(q.card_anchor for q in questions)
+    parts.append("</div>")
+    return "\n".join(parts), ids
+
+
+def _sections(site: Site, here: str) -> str:
+    """Each section, a link to its questions on the home page, with how many it has."""
+    home = relative_url("", here)
+    items = []
+    for title, collection, section, questions in _groups(site):
+        anchor = f"#{section_anchor(collection, section)}" if section.title else ""
+        count = f"{len(questions)} question{'s' if len(questions) != 1 else ''}"
+        items.append(f'<li><a href="{escape(home + anchor)}">{title}</a> ({count})</li>')
+    lead = (
+        f'<p>There are too many questions to list here: the <a href="{escape(home)}">home page</a> lists them '
+        "by section, each a link to its page.</p>"
+    )
+    return f'<div class="{m.ST_PLAIN}">\n{lead}\n<ul>\n' + "\n".join(items) + "\n</ul>\n</div>"
+
+
+def plain_list(site: Site, here: str) -> PlainList:
+    """The page's list for a reader without the script (see the module's docstring)."""
+    html, ids = _questions(site, here)
+    if len(gzip.compress(html.encode("utf-8"), 6)) <= LIST_BUDGET:
+        return PlainList(html, ids, True)
+    return PlainList(_sections(site, here), [], False)
 
 
 def selftest_markdown(
@@ -133,6 +108,8 @@ def selftest_markdown(
     *,
     here: str,
     anki_url: str | None,
+    cards_url: str,
+    plain: PlainList | None = None,
 ) -> str:
     """The body of the self-test page.
 
@@ -141,19 +118,21 @@ def selftest_markdown(
         put: keeps finished HTML out of the Markdown (see :mod:`macros.plugin.stash`).
         here: the self-test page's URL from the site root.
         anki_url: URL of the Anki file from the site root (None: no deck).
+        cards_url: URL of the card data's index from the site root (:mod:`.data`).
+        plain: the list without the script, when already made (:func:`plain_list`).
     """
-    data = selftest_data(site, here)
-    count = len(data["cards"])
-    terms = len(data["terms"])
+    count = len(site.studied)
+    terms = len(quiz_terms(site.glossary if site.glossary_url is not None else None))
     modes = (
         "flashcards that come back on the days a spaced-repetition scheduler picks, recall of each answer's key points"
     )
     if terms:
         modes += f", and a quiz on the {terms} glossary terms"
+    plain = plain or plain_list(site, here)
     parts = [
         f"Find out what you really know about the {count} questions: {modes}. Your progress stays in this browser.",
         f'<p class="{m.ST_NO_SCRIPT}"><em>JavaScript is off, so this is the plain self-test: answer each question in your '
-        "head or on paper, then open its answer and tick the points you recalled.</em></p>",
+        "head or on paper, then open its page to check its answer.</em></p>",
     ]
     if anki_url:
         text = relative_url(anki_url, here)
@@ -168,28 +147,16 @@ def selftest_markdown(
             )
         )
     # The app's place is kept from the first paint (selftest.css, html.js), and nothing the
-    # reader sees sits below it, so filling it in shifts no content (no layout shift).
+    # reader sees sits below it, so filling it in shifts no content (no layout shift). The
+    # preload starts fetching the card index while the scripts load.
+    index = escape(relative_url(cards_url, here))
     app = [
-        f'<div id="{m.SELFTEST_ID}" class="{m.SELFTEST}"></div>',
-        f'<div id="{m.SELFTEST_DATA_ID}" hidden>{json_for_html(data)}</div>',
+        f'<div id="{m.SELFTEST_ID}" class="{m.SELFTEST}" {m.DATA_CARDS}="{index}"></div>',
+        f'<link rel="preload" href="{index}" as="fetch" crossorigin>',
     ]
-    parts.append(put("\n".join(app), [m.SELFTEST_ID, m.SELFTEST_DATA_ID]))
-    plain = [f'<div class="{m.ST_PLAIN}">']
-    ids = []
-    for title, questions in _groups(site):
-        plain.append(f"<h2>{title}</h2>")
-        plain.extend(_question_html(site, q, here) for q in questions)
-        ids.extend(q.card_anchor for q in questions)
-    plain.append("</div>")
-    key = [f'<div class="{m.ST_KEY}">', "<h2>Answer key</h2>"]
-    for question in site.studied:
-        anchor = f"key-{question.collection.slug}-{question.key}"
-        ids.append(anchor)
-        key.append(f'<h3 id="{anchor}">{(question.mark + " ").lstrip()}{_inline(site, question.text)}</h3>')
-        key.append(_block(site, question, question.answer, PLAIN, here))
-    key.append("</div>")
-    parts.append(put("\n".join(plain + key), ids))
+    parts.append(put("\n".join(app), [m.SELFTEST_ID]))
+    printed = (
+        f'<p class="{m.ST_PRINTED}">The answers are on the questions\' pages: each prints with its answer open.</p>'
+    )
+    parts.append(put(plain.html + "\n" + printed, plain.ids))
     return "\n\n".join(parts) + "\n"
-
-
-# --------------------------------------------------------------------------- Anki
