@@ -367,6 +367,7 @@ def site_figures(site: Path, collection_dir: str) -> dict:
     pages = list((site / collection_dir).glob("*/index.html"))
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = site / "search" / "search_index.json"
+    home = (site / "index.html").read_bytes()
     return {
         "site_bytes": total,
         "html_bytes_per_question": round(sum(p.stat().st_size for p in pages) / max(1, len(pages))),
@@ -374,6 +375,9 @@ def site_figures(site: Path, collection_dir: str) -> dict:
         # what the first search downloads from a host that compresses
         "search_index_gzip_bytes": len(gzip.compress(index.read_bytes(), 6)) if index.exists() else 0,
         "question_pages": len(pages),
+        # the home page lists every question: what the first visit downloads, compressed
+        "home_bytes": len(home),
+        "home_gzip_bytes": len(gzip.compress(home, 6)),
     }
 
 
