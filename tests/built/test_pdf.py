@@ -414,7 +414,8 @@ def test_a_defect_is_a_file_line_warning_and_the_book_says_what_is_missing(tmp_p
         "flashcards, the quiz and the deck (warning)"
     ]
     text = normal(" ".join(pdftotext(out)))
-    assert "A question?" in text and "No answer in the document" in text
+    assert "A question?" in text
+    assert "No answer in the document" in text
 
 
 def test_strict_makes_a_defect_an_error_and_writes_no_pdf(tmp_path: Path):
