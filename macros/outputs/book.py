@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import subprocess
 import tempfile
 import warnings
@@ -287,10 +288,28 @@ def _contents_part(anchor: str, title: str, entries: str | None = None) -> str:
     return link + (f"\n<ol>\n{entries}\n</ol></li>" if entries is not None else "</li>")
 
 
+_ID = re.compile(r'(\sid=")([^"]+)(")')
+_HREF = re.compile(r'(\shref="#)([^"]+)(")')
+
+
+def _own_ids(html_text: str, owner: str) -> str:
+    """``html_text`` with its ids (and the links to them) prefixed by its chapter's id.
+
+    Every answer is rendered on its own, so two answers give the same ids to their
+    "Example" headings or their first footnote; in one book those clash, and a link lands
+    on the first. With the chapter's id in front, each stays its own.
+    """
+    ids = {found[1] for found in _ID.findall(html_text)}
+    if not ids:
+        return html_text
+    html_text = _ID.sub(lambda m: f"{m[1]}{owner}:{m[2]}{m[3]}", html_text)
+    return _HREF.sub(lambda m: f"{m[1]}{owner}:{m[2]}{m[3]}" if m[2] in ids else m[0], html_text)
+
+
 def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
     """A page that opens a collection, a section or the introduction."""
     target = replace(BOOK, question_level=3, term_href=None, doc=collection.slug)
-    body = renderer.markdown(intro, target).html if intro else ""
+    body = _own_ids(renderer.markdown(intro, target).html, anchor) if intro else ""
     return (
         f'<section class="{B.PART}" id="{_e(anchor)}">\n'
         f'<h2 class="{B.PART_TITLE} {B.BOOKMARK}{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
@@ -316,8 +335,9 @@ def _question(
     answer = (
         renderer.markdown(question.answer, target).html if question.answered else "<p>No answer in the document.</p>"
     )
+    answer = _own_ids(answer, question.book_id)
     body_target = replace(target, term_href=None)
-    body = renderer.markdown(question.body, body_target).html if question.body else ""
+    body = _own_ids(renderer.markdown(question.body, body_target).html, question.book_id) if question.body else ""
     topic = question.label
     number = _number(question)
     parts = [

@@ -493,10 +493,13 @@ class Renderer:
         return hashlib.sha1(repr((names, sorted(self.configs.items(), key=str))).encode()).hexdigest()
 
     def _engine(self, target: Target) -> tuple[Markdown, QAContent]:
-        key = target.heading_ids
+        # The book keeps heading ids (its own links land on them) but holds every answer in one
+        # document, so it makes no line anchors either: nothing links to them on paper.
+        shared = not target.heading_ids or target.book
+        key = (target.heading_ids, shared)
         if key not in self._engines:
             configs = {name: dict(values) for name, values in self.configs.items()}
-            overrides = [_CONFIGS] if target.heading_ids else [_CONFIGS, _SHARED_PAGE_CONFIGS]
+            overrides = [_CONFIGS, _SHARED_PAGE_CONFIGS] if shared else [_CONFIGS]
             for override in overrides:
                 for name, values in override.items():
                     if name in configs or name in self.extensions:
