@@ -8,7 +8,7 @@ paged-media stylesheet ``book.css`` that sits beside this module.
 
 Content is rendered by the site's own renderer (:mod:`macros.render.renderer`) for the
 :data:`~macros.render.renderer.BOOK` target: the same extensions and content policy as the
-pages, code highlighted with inline styles, headings shifted to the chapter's depth,
+pages, code as plain monospaced text, headings shifted to the chapter's depth,
 and the first mention of each glossary term linked to its entry in the appendix.
 """
 
@@ -519,13 +519,6 @@ def check_fonts() -> None:
             raise BookError(f"font '{family}' is not installed: install it (apt-get install {package}) and run again")
 
 
-def _code_colours() -> str:
-    """Pygments' colours for highlighted code, as the site's renderer marks it (classes)."""
-    from pygments.formatters import HtmlFormatter
-
-    return HtmlFormatter(style="default").get_style_defs(".highlight")
-
-
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -578,7 +571,6 @@ def write_book(
             document = weasyprint.HTML(string=source, base_url=f"{base.as_uri()}/", url_fetcher=fetcher).render(
                 stylesheets=[
                     weasyprint.CSS(filename=str(STYLESHEET)),
-                    weasyprint.CSS(string=_code_colours()),
                     weasyprint.CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}"),
                 ]
             )
