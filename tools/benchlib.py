@@ -34,6 +34,7 @@ __all__ = [
     "best_of",
     "full_project",
     "generate",
+    "generate_react_readme",
     "generate_readme",
     "project_config",
     "site_figures",
@@ -261,6 +262,91 @@ def generate_readme(n: int, folder: Path) -> Path:
         lines += ['<div align="right">', '    <b><a href="#table-of-contents">↥ back to top</a></b>', "</div>", ""]
     lines += ["## Contributing", "", "Open an issue first.", "", "## License", "", "MIT", ""]
     source = folder / "readme.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source
+
+
+def generate_react_readme(n: int, folder: Path) -> Path:
+    """A document shaped like the React interview READMEs, of ``n`` questions with long answers
+    (about 2.5 KB each): a table of contents at the top and one per section, ``#### Q.`` questions,
+    answers with the same subheadings (Example, Syntax, Reference) and a footnote in each, two
+    JSX code blocks, a table every fourth, and a "back to top" link after every answer. Sections
+    hold the same headings and notes over and over, as the real documents do: what the PDF book
+    must keep apart."""
+    topics = [f"{a.capitalize()} {b}s" for a, b in zip(ADJECTIVES, NOUNS, strict=False)]
+    per_topic = 24
+    count = (n + per_topic - 1) // per_topic
+    lines = [f"# React interview questions ({n})", "", "> Click :star: if you like the project.", ""]
+    lines += ["## Table of Contents", ""]
+    lines += [f"* [{t}](#-{k + 1}-{t.lower().replace(' ', '-')})" for k, t in enumerate(topics[:count])]
+    lines.append("")
+    for i in range(n):
+        a, b = ADJECTIVES[i % len(ADJECTIVES)], NOUNS[(i * 7) % len(NOUNS)]
+        title = f"What does a {a} {b} do in component {i + 1}?"
+        if i % per_topic == 0:
+            k = i // per_topic
+            lines += [f"## # {k + 1}. {topics[k % len(topics)]}", "", "<br/>", ""]
+            for j in range(i, min(n, i + per_topic)):
+                lines.append(f"* [{j + 1}. Question {j + 1}](#q-question-{j + 1})")
+            lines.append("")
+        lines += [
+            f"#### Q. {title}",
+            "",
+            f"A {a} {b} keeps what component {i + 1} renders in step with its props and its state, "
+            "so that React can skip the work whose inputs did not change. It is created once, when the "
+            "component mounts, and torn down when it unmounts; in between, every render reads it. "
+            f"The cost of case {i + 1} depends on how often its inputs change.[^1]",
+            "",
+            "#### Syntax",
+            "",
+            "```jsx",
+            f"function Component{i + 1}({{ items, onSelect }}) {{",
+            "  const [selected, setSelected] = useState(null);",
+            "  const visible = useMemo(() => items.filter((item) => item.visible), [items]);",
+            "  useEffect(() => {",
+            "    if (selected !== null) onSelect(selected);",
+            "  }, [selected, onSelect]);",
+            "  return (",
+            "    <ul>",
+            "      {visible.map((item) => (",
+            "        <li key={item.id} onClick={() => setSelected(item.id)}>{item.label}</li>",
+            "      ))}",
+            "    </ul>",
+            "  );",
+            "}",
+            "```",
+            "",
+            "#### Example",
+            "",
+            "- **When it helps**: a list that re-renders often with the same items",
+            "  - nested detail written the GitHub way, two spaces in",
+            "- **When it hurts**: items that change on every render, so the memo never hits",
+            "",
+            "```jsx",
+            f"export default function App{i + 1}() {{",
+            "  const items = useItems();",
+            f"  return <Component{i + 1} items={{items}} onSelect={{console.log}} />;",
+            "}",
+            "```",
+            "",
+        ]
+        if i % 4 == 0:
+            lines += ["| Hook | Runs | Use |", "|:--|:--|:--|", "| useMemo | render | values |"]
+            lines += ["| useEffect | after paint | effects |", "| useLayoutEffect | before paint | layout |", ""]
+        lines += [
+            "#### Reference",
+            "",
+            f"* [React documentation](https://react.dev/reference/react/useMemo#case-{i + 1})",
+            "",
+            "[^1]: Measure before and after: the profiler of React's developer tools shows it.",
+            "",
+            '<div align="right">',
+            '    <b><a href="#table-of-contents">↥ back to top</a></b>',
+            "</div>",
+            "",
+        ]
+    lines += ["## Contributing", "", "Open an issue first.", "", "## License", "", "MIT", ""]
+    source = folder / "react.md"
     source.write_text("\n".join(lines), encoding="utf-8")
     return source
 
