@@ -9,7 +9,7 @@ For each N (questions), in the same run:
   (c) at N = 1,000 only: the full site without the glossary, to price term linking.
 
 Reports wall time and peak memory of each build, the ratio a/b, site bytes, HTML bytes
-per question page, search-index bytes and time per question; writes JSON, a Markdown
+per question page, search-index bytes, home-page bytes (raw and gzipped) and time per question; writes JSON, a Markdown
 table and a PNG plot into the output folder.
 
 Usage: python tools/bench.py [--sizes 10,100,1000,5000] [--out bench-results] [--repeat 1]
@@ -172,8 +172,8 @@ def markdown_table(payload: dict) -> str:
     lines = [
         f"Machine: {payload['machine']}; best of {payload['repeat']} build(s) per cell.",
         "",
-        "| N | terms | full s | bare s | full/bare | full MiB | bare MiB | ms/question (full) | site MB | HTML KB/question | search index KB (gzip) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N | terms | full s | bare s | full/bare | full MiB | bare MiB | ms/question (full) | site MB | HTML KB/question | search index KB (gzip) | home page KB (gzip) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in payload["results"]:
         f, b = r["full"], r["bare"]
@@ -181,7 +181,8 @@ def markdown_table(payload: dict) -> str:
             f"| {r['questions']:,} | {r['terms']:,} | {f['seconds']:.2f} | {b['seconds']:.2f} | {r['ratio']:.2f} | "
             f"{f['peak_mib']:.0f} | {b['peak_mib']:.0f} | {r['ms_per_question_full']:.2f} | "
             f"{f['site_bytes'] / 1e6:.1f} | {f['html_bytes_per_question'] / 1024:.1f} | "
-            f"{f['search_index_bytes'] / 1024:.0f} ({f['search_index_gzip_bytes'] / 1024:.0f}) |"
+            f"{f['search_index_bytes'] / 1024:.0f} ({f['search_index_gzip_bytes'] / 1024:.0f}) | "
+            f"{f['home_bytes'] / 1024:.0f} ({f['home_gzip_bytes'] / 1024:.0f}) |"
         )
     readme = payload.get("readme")
     if readme:

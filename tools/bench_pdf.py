@@ -1,15 +1,17 @@
-"""Benchmark of the PDF book: the seed collection and a generated one of 1,000 questions.
+"""Benchmark of the PDF book: the seed collection, a generated one of 1,000 questions, and a
+README shaped like the React interview ones (416 questions of long answers with code).
 
 Both books are made in the same run, each by the real command (``scripts/build_pdf.py``
 in a fresh process, so imports count as a reader would wait for them). The generated
 collection comes from the benchmarks' one generator (``tools/benchlib.py``): sections of
 25 questions, answers of a sentence and a list that mention glossary terms, code every
 fifth and a table every seventh, with its generated glossary; so the contents, the
-running headers and the glossary page references all have real work to do.
+running headers and the glossary page references all have real work to do. The README
+(``generate_react_readme``) repeats the same subheadings and footnotes in every answer.
 
 Usage::
 
-    python tools/bench_pdf.py [--questions 1000] [--out bench-results]
+    python tools/bench_pdf.py [--questions 1000] [--react 416] [--out bench-results]
 
 Writes ``pdf.json`` and ``pdf.md`` under ``--out`` and prints the Markdown table.
 """
@@ -27,7 +29,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from benchlib import ROOT, generate
+from benchlib import ROOT, generate, generate_react_readme
 
 from macros.reading.parser import parse_file
 
@@ -36,27 +38,38 @@ GLOSSARY = ROOT / "docs" / "glossary.yml"
 BUILD = ROOT / "scripts" / "build_pdf.py"
 
 
-def measure(label: str, source: Path, glossary: Path, out: Path, questions: int) -> dict:
-    """Build one book with the real command; time it and read its size and pages."""
+def measure(label: str, source: Path, glossary: Path | None, out: Path, questions: int) -> dict:
+    """Build one book with the real command: its time, its peak memory, its size and pages, and
+    how many anchors WeasyPrint found defined twice (a link to one of them lands on the first)."""
+    command = [sys.executable, str(BUILD), "--source", str(source), "--out", str(out)]
+    if glossary is not None:
+        command += ["--glossary", str(glossary)]
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, str(BUILD), "--source", str(source), "--glossary", str(glossary), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
-    )
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"{label}: build_pdf failed:\n{result.stderr}")
+    with tempfile.TemporaryFile("w+") as errors:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+        )
+        # the child's own peak resident memory, as the kernel counted it
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{label}: build_pdf failed:\n{stderr}")
     pages = _pages(out)
     return {
         "collection": label,
         "questions": questions,
         "pages": pages,
         "seconds": round(seconds, 2),
+        "peak_mib": round(usage.ru_maxrss / 1024),
         "bytes": out.stat().st_size,
         "ms_per_page": round(1000 * seconds / pages, 1) if pages else None,
+        "duplicate_anchors": stderr.count("Anchor defined twice"),
     }
 
 
@@ -69,13 +82,13 @@ def _pages(pdf: Path) -> int:
 def table(rows: list[dict]) -> str:
     """The results as a Markdown table."""
     lines = [
-        "| Collection | Questions | Pages | Time (s) | Size (KiB) | ms / page |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| Collection | Questions | Pages | Time (s) | Peak memory (MiB) | Size (KiB) | ms / page | Duplicate anchors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         lines.append(
             f"| {row['collection']} | {row['questions']} | {row['pages']} | {row['seconds']:.1f} "
-            f"| {row['bytes'] / 1024:.0f} | {row['ms_per_page']} |"
+            f"| {row['peak_mib']} | {row['bytes'] / 1024:.0f} | {row['ms_per_page']} | {row['duplicate_anchors']} |"
         )
     return "\n".join(lines)
 
@@ -83,15 +96,19 @@ def table(rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time the PDF book at seed size and at 1,000 questions.")
     parser.add_argument("--questions", type=int, default=1000, help="size of the generated collection")
+    parser.add_argument("--react", type=int, default=416, help="questions of the React-shaped README")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results", help="folder for pdf.json and pdf.md")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         folder = Path(tmp)
         generated, glossary = generate(args.questions, folder)
         seed_count = len(parse_file(SEED).questions)
+        react = generate_react_readme(args.react, folder)
         rows = [
             measure("seed", SEED, GLOSSARY, folder / "seed.pdf", seed_count),
             measure(f"generated {args.questions}", generated, glossary, folder / "generated.pdf", args.questions),
+            # its own derived glossary, as `make pdf SOURCE=...` makes it
+            measure(f"React-shaped README {args.react}", react, None, folder / "react.pdf", args.react),
         ]
     machine = {
         "python": platform.python_version(),

@@ -38,6 +38,7 @@ __all__ = [
     "best_of",
     "full_project",
     "generate",
+    "generate_react_readme",
     "generate_readme",
     "project_config",
     "site_figures",
@@ -308,6 +309,91 @@ def generate_readme(n: int, folder: Path) -> Path:
     return source
 
 
+def generate_react_readme(n: int, folder: Path) -> Path:
+    """A document shaped like the React interview READMEs, of ``n`` questions with long answers
+    (about 2.5 KB each): a table of contents at the top and one per section, ``#### Q.`` questions,
+    answers with the same subheadings (Example, Syntax, Reference) and a footnote in each, two
+    JSX code blocks, a table every fourth, and a "back to top" link after every answer. Sections
+    hold the same headings and notes over and over, as the real documents do: what the PDF book
+    must keep apart."""
+    topics = [f"{a.capitalize()} {b}s" for a, b in zip(ADJECTIVES, NOUNS, strict=False)]
+    per_topic = 24
+    count = (n + per_topic - 1) // per_topic
+    lines = [f"# React interview questions ({n})", "", "> Click :star: if you like the project.", ""]
+    lines += ["## Table of Contents", ""]
+    lines += [f"* [{t}](#-{k + 1}-{t.lower().replace(' ', '-')})" for k, t in enumerate(topics[:count])]
+    lines.append("")
+    for i in range(n):
+        a, b = ADJECTIVES[i % len(ADJECTIVES)], NOUNS[(i * 7) % len(NOUNS)]
+        title = f"What does a {a} {b} do in component {i + 1}?"
+        if i % per_topic == 0:
+            k = i // per_topic
+            lines += [f"## # {k + 1}. {topics[k % len(topics)]}", "", "<br/>", ""]
+            for j in range(i, min(n, i + per_topic)):
+                lines.append(f"* [{j + 1}. Question {j + 1}](#q-question-{j + 1})")
+            lines.append("")
+        lines += [
+            f"#### Q. {title}",
+            "",
+            f"A {a} {b} keeps what component {i + 1} renders in step with its props and its state, "
+            "so that React can skip the work whose inputs did not change. It is created once, when the "
+            "component mounts, and torn down when it unmounts; in between, every render reads it. "
+            f"The cost of case {i + 1} depends on how often its inputs change.[^1]",
+            "",
+            "#### Syntax",
+            "",
+            "```jsx",
+            f"function Component{i + 1}({{ items, onSelect }}) {{",
+            "  const [selected, setSelected] = useState(null);",
+            "  const visible = useMemo(() => items.filter((item) => item.visible), [items]);",
+            "  useEffect(() => {",
+            "    if (selected !== null) onSelect(selected);",
+            "  }, [selected, onSelect]);",
+            "  return (",
+            "    <ul>",
+            "      {visible.map((item) => (",
+            "        <li key={item.id} onClick={() => setSelected(item.id)}>{item.label}</li>",
+            "      ))}",
+            "    </ul>",
+            "  );",
+            "}",
+            "```",
+            "",
+            "#### Example",
+            "",
+            "- **When it helps**: a list that re-renders often with the same items",
+            "  - nested detail written the GitHub way, two spaces in",
+            "- **When it hurts**: items that change on every render, so the memo never hits",
+            "",
+            "```jsx",
+            f"export default function App{i + 1}() {{",
+            "  const items = useItems();",
+            f"  return <Component{i + 1} items={{items}} onSelect={{console.log}} />;",
+            "}",
+            "```",
+            "",
+        ]
+        if i % 4 == 0:
+            lines += ["| Hook | Runs | Use |", "|:--|:--|:--|", "| useMemo | render | values |"]
+            lines += ["| useEffect | after paint | effects |", "| useLayoutEffect | before paint | layout |", ""]
+        lines += [
+            "#### Reference",
+            "",
+            f"* [React documentation](https://react.dev/reference/react/useMemo#case-{i + 1})",
+            "",
+            "[^1]: Measure before and after: the profiler of React's developer tools shows it.",
+            "",
+            '<div align="right">',
+            '    <b><a href="#table-of-contents">↥ back to top</a></b>',
+            "</div>",
+            "",
+        ]
+    lines += ["## Contributing", "", "Open an issue first.", "", "## License", "", "MIT", ""]
+    source = folder / "react.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    return source
+
+
 def full_project(target: Path, source: Path, glossary: Path | None) -> Path:
     """A copy of this project with the generated source (and glossary, or none)."""
     target.mkdir(parents=True)
@@ -410,6 +496,7 @@ def site_figures(site: Path, collection_dir: str) -> dict:
     pages = list((site / collection_dir).glob("*/index.html"))
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     index = site / "search" / "search_index.json"
+    home = (site / "index.html").read_bytes()
     return {
         "site_bytes": total,
         "html_bytes_per_question": round(sum(p.stat().st_size for p in pages) / max(1, len(pages))),
@@ -417,6 +504,9 @@ def site_figures(site: Path, collection_dir: str) -> dict:
         # what the first search downloads from a host that compresses
         "search_index_gzip_bytes": len(gzip.compress(index.read_bytes(), 6)) if index.exists() else 0,
         "question_pages": len(pages),
+        # the home page lists every question: what the first visit downloads, compressed
+        "home_bytes": len(home),
+        "home_gzip_bytes": len(gzip.compress(home, 6)),
     }
 
 

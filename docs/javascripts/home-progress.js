@@ -1,5 +1,6 @@
 /* The home page: "studied" or "due" beside each question practised in the self-test, and
-   a line of totals after the lists, from the stored progress (no script fetched for it). */
+   a line of totals after the lists, from the stored progress (no script fetched for it);
+   a big document's folded section opens when a link lands on it. */
 (function () {
   "use strict";
   var QA = window.QA;
@@ -29,9 +30,23 @@
     if (lists.length && studied && !document.querySelector(".qa-progress-summary")) {
       var line = el("p", { class: "qa-progress-summary" }, ["Your progress: " + studied + " studied, " + due + " due now."]);
       if (practise) line.append(" ", el("a", { href: practise.href }, ["Practise in the self-test"]));
-      lists[lists.length - 1].after(line);
+      // after the folded section that holds the last list, if the document is big: on sight
+      var last = lists[lists.length - 1];
+      (last.closest("details.qa-section") || last).after(line);
     }
   }
 
+  /* A big document's sections are folded (<details>); a link to a section (the table of
+     contents, another page) opens the one it lands on. */
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var heading = id ? document.getElementById(id) : null;
+    var next = heading ? heading.nextElementSibling : null;
+    while (next && next.matches(".qa-intro")) next = next.nextElementSibling;
+    if (next && next.matches("details.qa-section")) next.open = true;
+  }
+
   QA.onEveryPage(show);
+  QA.onEveryPage(unfold);
+  window.addEventListener("hashchange", unfold);
 })();

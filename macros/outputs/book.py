@@ -8,7 +8,7 @@ paged-media stylesheet ``book.css`` that sits beside this module.
 
 Content is rendered by the site's own renderer (:mod:`macros.render.renderer`) for the
 :data:`~macros.render.renderer.BOOK` target: the same extensions and content policy as the
-pages, code highlighted with inline styles, headings shifted to the chapter's depth,
+pages, code as plain monospaced text, headings shifted to the chapter's depth,
 and the first mention of each glossary term linked to its entry in the appendix.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import subprocess
 import tempfile
 import warnings
@@ -284,10 +285,30 @@ def _contents_part(anchor: str, title: str, entries: str | None = None) -> str:
     return link + (f"\n<ol>\n{entries}\n</ol></li>" if entries is not None else "</li>")
 
 
+_ID = re.compile(r'(\sid=")([^"]+)(")')
+_HREF = re.compile(r'(\shref="#)([^"]+)(")')
+
+
+def _own_ids(html_text: str, owner: str) -> str:
+    """``html_text`` with its ids (and the links to them) prefixed by its chapter's id.
+
+    Every answer is rendered on its own, so two answers give the same ids to their
+    "Example" headings or their first footnote; in one book those clash, and a link lands
+    on the first. With the chapter's id in front, each stays its own.
+    """
+    ids = {found[1] for found in _ID.findall(html_text)}
+    if not ids:
+        return html_text
+    html_text = _ID.sub(lambda m: f"{m[1]}{owner}:{m[2]}{m[3]}", html_text)
+    return _HREF.sub(lambda m: f"{m[1]}{owner}:{m[2]}{m[3]}" if m[2] in ids else m[0], html_text)
+
+
 def _part(title: str, collection: Collection, intro: str, anchor: str, level: int, renderer: Renderer) -> str:
     """A page that opens a collection, a section or the introduction."""
     target = replace(BOOK, question_level=3, term_href=None, doc=collection.slug)
-    body = renderer.markdown(with_references(intro, collection.references), target).html if intro else ""
+    body = (
+        _own_ids(renderer.markdown(with_references(intro, collection.references), target).html, anchor) if intro else ""
+    )
     return (
         f'<section class="{B.PART}" id="{_e(anchor)}">\n'
         f'<h2 class="{B.PART_TITLE} {B.BOOKMARK}{level}" data-chapter="{_e(cut_words(title, HEADER_CHAPTER))}">{_e(title)}</h2>\n'
@@ -316,9 +337,12 @@ def _question(
         answer = "<p>No answer of its own in the document: the next question follows it directly, and its answer may be meant for both.</p>"
     else:
         answer = "<p>No answer in the document.</p>"
+    answer = _own_ids(answer, question.book_id)
     body_target = replace(target, term_href=None)
     body = (
-        renderer.markdown(with_references(question.body, collection.references), body_target).html
+        _own_ids(
+            renderer.markdown(with_references(question.body, collection.references), body_target).html, question.book_id
+        )
         if question.body
         else ""
     )
@@ -503,13 +527,6 @@ def check_fonts() -> None:
             raise BookError(f"font '{family}' is not installed: install it (apt-get install {package}) and run again")
 
 
-def _code_colours() -> str:
-    """Pygments' colours for highlighted code, as the site's renderer marks it (classes)."""
-    from pygments.formatters import HtmlFormatter
-
-    return HtmlFormatter(style="default").get_style_defs(".highlight")
-
-
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -562,7 +579,6 @@ def write_book(
             document = weasyprint.HTML(string=source, base_url=f"{base.as_uri()}/", url_fetcher=fetcher).render(
                 stylesheets=[
                     weasyprint.CSS(filename=str(STYLESHEET)),
-                    weasyprint.CSS(string=_code_colours()),
                     weasyprint.CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}"),
                 ]
             )

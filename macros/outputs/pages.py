@@ -221,6 +221,21 @@ def _home_label(site: Site, question: Question) -> str:
     return f'<span class="{m.NUMBER}">{_t(question.numeral)}.</span> {heading}'
 
 
+FOLD_FROM = 100
+"""A document of more questions than this shows each section's list folded on the home page."""
+
+
+def _folded(questions: list[Question], listing: str) -> str:
+    """A section's list inside a closed ``<details>``: a native control, so it opens without
+    JavaScript, and the browser's find-in-page still reaches the questions inside."""
+    count = len(questions)
+    span = ""
+    if questions[0].number is not None and questions[-1].number is not None and count > 1:
+        span = f" ({_t(questions[0].numeral)}–{_t(questions[-1].numeral)})"
+    label = f"{count} question{'s' if count != 1 else ''}{span}"
+    return f'<details class="{m.SECTION}" data-search-exclude>\n<summary>{label}</summary>\n{listing}\n</details>'
+
+
 def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
     """The home page body: each collection's title, introduction and questions by section, then
     the parts of the document that hold no questions (About, Contributing, License ...).
@@ -253,6 +268,10 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
             )
         )
         shown: list = []  # the outline headings above the last section
+        # A long list is a long page to lay out and to scroll past: each section of a big
+        # document is folded under its heading (the headings stay, so the table of contents and
+        # the section links still land). A small document's page stays as it always was.
+        folded = count > FOLD_FROM and len(collection.sections) > 1
         for section in collection.sections:
             depth = len(top) + 1
             for k, parent in enumerate(section.parents):
@@ -276,7 +295,10 @@ def home_markdown(site: Site, put: Put, links: dict[str, str]) -> str:
                 f'<li {m.DATA_CARD}="{_e(q.id)}"><a href="{_e(q.url)}">{_home_label(site, q)}</a></li>'
                 for q in section.questions
             )
-            parts.append(put(f'<ol class="{m.QUESTIONS}" data-search-exclude>\n{items}\n</ol>', ()))
+            listing = f'<ol class="{m.QUESTIONS}" data-search-exclude>\n{items}\n</ol>'
+            if folded and section.questions:
+                listing = _folded(section.questions, listing)
+            parts.append(put(listing, ()))
         sub = "#" * (len(top) + 1)
         for part in collection.parts:
             title = put(render.inline(part.title, PAGE).html, ())

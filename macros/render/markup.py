@@ -64,6 +64,8 @@ INTRO = "qa-intro"
 LEAD = "qa-lead"
 QUESTIONS = "qa-questions"
 NUMBER = "qa-num"
+SECTION = "qa-section"
+"""A section's list of questions folded in a ``<details>``, on the home page of a big document."""
 STUDY_LINKS = "qa-study-links"
 
 # --------------------------------------------------------------------------- glossary page

@@ -449,6 +449,11 @@ _SHARED_PAGE_CONFIGS = {
 }
 """What a target whose pages hold several answers changes: no line anchors in code (their ids
 would repeat on the page)."""
+_BOOK_CONFIGS = {
+    "pymdownx.highlight": {"use_pygments": False},
+}
+"""What the PDF book changes besides: code as plain text. Every coloured token of highlighted
+code is a box of its own to lay out and keep until the PDF is written; plain, a line is one."""
 
 
 @dataclass
@@ -494,10 +499,15 @@ class Renderer:
         return hashlib.sha1(repr((names, sorted(self.configs.items(), key=str))).encode()).hexdigest()
 
     def _engine(self, target: Target) -> tuple[Markdown, QAContent]:
-        key = target.heading_ids
+        # The book keeps heading ids (its own links land on them) but holds every answer in one
+        # document, so it makes no line anchors either: nothing links to them on paper.
+        shared = not target.heading_ids or target.book
+        key = (target.heading_ids, shared, target.book)
         if key not in self._engines:
             configs = {name: dict(values) for name, values in self.configs.items()}
-            overrides = [_CONFIGS] if target.heading_ids else [_CONFIGS, _SHARED_PAGE_CONFIGS]
+            overrides = [_CONFIGS, _SHARED_PAGE_CONFIGS] if shared else [_CONFIGS]
+            if target.book:
+                overrides.append(_BOOK_CONFIGS)
             for override in overrides:
                 for name, values in override.items():
                     if name in configs or name in self.extensions:

@@ -18,6 +18,7 @@ from ..helpers import answer_text, normal, outside, pdftotext, word_boxes
 pytestmark = pytest.mark.browser
 
 Q1 = "/advanced-generative-ai-qa/1-explain-the-difference-between-autoregressive-autoencoding/"
+Q4 = "/advanced-generative-ai-qa/4-compare-the-training-objectives-of-gans-vaes-and/"
 PAPER = {"A4": (595.3, 841.9), "Letter": (612, 792)}
 
 
@@ -123,14 +124,38 @@ def test_print_breaks_avoid_short_blocks_and_lonely_headings(browser, site_url: 
            ].map(([sel, prop]) => [sel + ' ' + prop,
              getComputedStyle(document.querySelector('.md-typeset ' + sel))[prop]]))"""
     )
+    related = page.evaluate(
+        """() => [getComputedStyle(document.querySelector('#related-questions')).breakBefore,
+                  getComputedStyle(document.querySelector('#related-questions + ul')).breakInside]"""
+    )
     page.close()
     assert style == {
         "h1 breakAfter": "avoid-page",
         "h2 breakAfter": "avoid-page",
         "pre breakInside": "avoid-page",
         "details.qa-answer li breakInside": "avoid-page",
-        "details.qa-answer breakInside": "avoid-page",
+        # an answer followed by related questions may break inside, so that they keep with it
+        "details.qa-answer breakInside": "auto",
     }
+    assert related == ["avoid-page", "avoid-page"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_print_never_leaves_related_questions_alone_on_a_page(browser, site_url: str, tmp_path: Path, paper: str):
+    """Question 4 fills its first page to the foot: its related questions come over with the
+    end of the answer (its topics), never on a page of their own, and never split."""
+    page = browser.new_page()
+    page.goto(site_url + Q4)
+    related = page.eval_on_selector_all("#related-questions + ul li", "els => els.map(e => e.textContent)")
+    pdf = tmp_path / f"q4-{paper}.pdf"
+    page.pdf(path=str(pdf), format=paper)
+    page.close()
+    pages = [normal(text) for text in pdftotext(pdf, "-raw")]
+    holding = [k for k, text in enumerate(pages) if "Related questions" in text]
+    assert len(holding) == 1
+    text = pages[holding[0]]
+    assert not text.startswith("Related questions")  # something of the answer comes before them
+    assert all(normal(item) in text for item in related)  # the list is whole, on that page
 
 
 def test_print_from_dark_mode_is_dark_on_white(browser, site_url: str):

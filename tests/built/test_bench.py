@@ -37,6 +37,7 @@ def test_bench_runs_at_ten_questions(tmp_path: Path):
     table = (tmp_path / "bench.md").read_text()
     assert "| 10 | 20 |" in table
     assert 0 < row["full"]["search_index_gzip_bytes"] < row["full"]["search_index_bytes"]
+    assert 0 < row["full"]["home_gzip_bytes"] < row["full"]["home_bytes"]
     assert (tmp_path / "bench.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

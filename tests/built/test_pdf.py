@@ -493,3 +493,50 @@ def test_home_links_the_pdf_only_when_the_site_carries_it(built_site: Path, tmp_
     titles = [title for _, title, _ in outline(reader)]
     assert titles[0].startswith("1. ")
     assert titles[-1] == "Glossary"
+
+
+def _answers_alike(count: int) -> str:
+    """``count`` questions in one section whose answers share their subheadings, a footnote, code
+    and a link to their own subheading: what READMEs repeat from answer to answer."""
+    lines = ["# Alike\n", "## Only part\n"]
+    for k in range(1, count + 1):
+        lines += [
+            f"### {k}. What does hook {k} return?\n",
+            f"**Answer:**\nHook {k} returns state ([see the example](#example)).[^1]\n",
+            "#### Example\n",
+            f"```js\nconst [a{k}, setA{k}] = useState({k});\nconsole.log(a{k});\n```\n",
+            "#### Syntax\n",
+            "Call it first.\n",
+            "[^1]: A note.\n",
+        ]
+    return "\n".join(lines)
+
+
+def test_answers_alike_keep_their_own_anchors(tmp_path: Path):
+    """Answers with the same subheadings, footnotes and code: each id once in the book (WeasyPrint
+    warns of an anchor defined twice, and a link to it lands on the first)."""
+    source = tmp_path / "alike.md"
+    source.write_text(_answers_alike(3), encoding="utf-8")
+    out = tmp_path / "alike.pdf"
+    result = run_build("--source", str(source), "--glossary", "", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "defined twice" not in result.stderr
+    text = normal(" ".join(pdftotext(out)))
+    assert all(f"What does hook {k} return?" in text for k in (1, 2, 3))
+
+
+def test_contents_pages_are_filled_when_a_part_outruns_a_page(tmp_path: Path):
+    """A part of 80 questions runs on over the contents pages: none is left empty."""
+    source = tmp_path / "long-part.md"
+    source.write_text(_answers_alike(80), encoding="utf-8")
+    out = tmp_path / "long-part.pdf"
+    result = run_build("--source", str(source), "--glossary", "", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    pages = body_texts(out)
+    contents = [
+        n for n, text in enumerate(pages) if "What does hook" in text and not re.search(r"QUESTION \d+ OF", text)
+    ]
+    assert contents == list(range(1, 1 + len(contents)))  # one run of pages after the cover
+    entries = [len(re.findall(r"What does hook \d+ return\?", pages[n])) for n in contents]
+    assert sum(entries) == 80
+    assert all(count >= 20 for count in entries[:-1])  # every page but the last is full
