@@ -243,8 +243,6 @@ def is_question_details(unit: Unit) -> bool:
         # ("… Prepare a checklist for …"): lists of links go under short titles ("Translations").
         return True
     body = unit.body.strip()
-    if not body:
-        return False  # an empty one under a title: a section the author has not written yet
     links = LINK.findall(body) + _REFERENCE_LINK.findall(body)
     text_without_links = re.sub(rf"{LINKS_AND_TAGS}|{_REFERENCE_LINK.pattern}|[-*+|:!\s]|<[^>]+>", "", body)
     return not (len(links) >= 3 and len(text_without_links) < 20 * len(links))
