@@ -39,6 +39,8 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
     strict = len(marked) >= MARKED * len(opened)  # markers are the rule: a missing one is a mistake
     if shape.marks_decide:
         collection.shape.marked = len(marked) >= len(opened) / 2  # how most of its answers are written
+    made: dict[int, Question] = {}
+    unanswered: list[tuple[Open, Question, Open | None]] = []
     for k, q in enumerate(opened):
         body_units, answer_units, first, first_line = split(q, lines)
         body = markdown(body_units, lines)
@@ -62,7 +64,7 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
                 f"question {name(q)} has {missing}, unlike the other questions of this document: what "
                 "follows it, up to the next question, is taken as its answer",
             )
-        together = False
+        adjacent = None
         if not answer.strip():
             if reading.unanswered == "error":
                 reading.error(
@@ -75,17 +77,8 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
                 reading.warn(q.line, f"question {name(q)} has no answer in the document, so it is left out of the site")
                 continue
             following = opened[k + 1] if k + 1 < len(opened) else None
-            together = following is not None and not q.units and not q.body_prefix
-            reading.warn(
-                q.line,
-                f"question {name(q)} has no answer of its own: question {name(following)} follows it directly, "
-                "so the answer below that one may be meant for both; write this one's answer below it, or "
-                "make the two one question. It is shown as unanswered, and left out of the flashcards, the "
-                "quiz and the deck"
-                if together
-                else f"question {name(q)} has no answer in the document: it is shown as such, and left out of the "
-                "flashcards, the quiz and the deck",
-            )
+            if following is not None and not q.units and not q.body_prefix:
+                adjacent = following  # the answer below the next question may be meant for both
         if not q.text.strip():
             reading.warn(q.line, f"question {name(q)} has no text: it is shown as 'Question {name(q)}'")
             q.text = f"Question {name(q)}"
@@ -99,13 +92,38 @@ def finish_questions(opened: list[Open], collection: Collection, reading: Readin
             body=body,
             level=q.level,
             suffix=q.suffix,
-            with_next=not answer.strip() and together,
         )
+        made[id(q)] = question
+        if not answer.strip():
+            unanswered.append((q, question, adjacent))
         section = q.section
         question.section = section
         question.collection = collection
         section.questions.append(question)
+    for q, question, adjacent in unanswered:
+        following = made.get(id(adjacent))
+        question.with_next = following is not None and following.answered
+        _warn_unanswered(reading, q, adjacent if question.with_next else None)
     duplicates(opened, reading)
+
+
+def _warn_unanswered(reading: Reading, q: Open, following: Open | None) -> None:
+    """The warning for a question shown without an answer; ``following`` is the next question
+    when it comes right after this one and has an answer, which may be meant for both."""
+    if following is not None:
+        reading.warn(
+            q.line,
+            f"question {name(q)} has no answer of its own: question {name(following)} follows it directly, "
+            "so the answer below that one may be meant for both; write this one's answer below it, or "
+            "make the two one question. It is shown as unanswered, and left out of the flashcards, the "
+            "quiz and the deck",
+        )
+    else:
+        reading.warn(
+            q.line,
+            f"question {name(q)} has no answer in the document: it is shown as such, and left out of the "
+            "flashcards, the quiz and the deck",
+        )
 
 
 TASK = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[([ xX])\](?=\s)")

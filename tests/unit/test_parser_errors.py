@@ -163,3 +163,12 @@ def test_the_page_of_a_question_that_may_share_the_next_answer_links_to_it():
     assert f'href="../{second.slug}/"' in page
     _, page = question_page(site, second, lambda html, ids: html)
     assert "No answer" not in page
+
+
+def test_a_run_of_open_questions_is_not_told_to_share_an_answer():
+    source = "## 1. Q?\n## 2. R?\n## 3. S?\ns\n"
+    first, second, third = parse_text(source, "qa.md").questions
+    assert (first.with_next, second.with_next, third.with_next) == (False, True, False)
+    first_warning, second_warning = warnings(source)
+    assert first_warning.startswith("qa.md:1: question 1 has no answer in the document")
+    assert second_warning.startswith("qa.md:2: question 2 has no answer of its own: question 3 follows it directly")
