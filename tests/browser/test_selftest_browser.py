@@ -360,6 +360,7 @@ def test_term_quiz_asks_both_ways_and_never_shows_a_definition_naming_its_term(
     positions, directions = [], []
     for round_index in range(10):
         options = panel.locator(".qa-st-opts button")
+        options.nth(3).wait_for()  # the terms are fetched when the quiz first opens
         names = options.all_inner_texts()
         assert len(names) == len(set(names)) == 4
         asked = panel.locator(".qa-st-def").inner_text()
