@@ -20,6 +20,10 @@ from tools import engine
 from ..conftest import ROOT, mkdocs_build
 from ..helpers import card_data, soup
 
+# Each test builds a site (or runs the splitter) of its own: left to `make test`, as the
+# other slow tests, so that `make test-fast` stays the quick loop.
+pytestmark = pytest.mark.slow
+
 FIXTURE = ROOT / "tests" / "derive" / "shapes.md"
 SEED_GLOSSARY = load_glossary(ROOT / "docs" / "glossary.yml")
 SEED_DEFINITIONS = [t.short for t in SEED_GLOSSARY.terms.values()]
