@@ -316,3 +316,23 @@ def _dedent(text: str) -> str:
     if not common:
         return text.strip("\n")
     return "\n".join([body[0], *(ln[common:] if ln.strip() else "" for ln in body[1:])]).strip("\n")
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def outside_fences(lines: list[str], start: int = 0):
+    """(number, line) of each line from ``start`` that is neither in a fenced code block nor a
+    fence of one: what a reading of a document's own lines looks at."""
+    fence = ""
+    for number in range(start, len(lines)):
+        line = lines[number]
+        opening = _FENCE_LINE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        yield number, line

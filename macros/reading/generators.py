@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from macros.reading.blocks import outside_fences
+
 __all__ = ["Generated", "without_generator_markup"]
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _KRAMDOWN_TOC = re.compile(r"^\s*\{:\s*\.?toc\s*\}\s*$", re.IGNORECASE)
 _TOC_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\S.*$")
 _MDX_LINE = re.compile(
@@ -48,17 +49,7 @@ def without_generator_markup(lines: list[str]) -> Generated:
         result.dropped.append(f"front matter (lines 1-{end + 1})")
         lines[: end + 1] = [""] * (end + 1)
         start = end + 1
-    fence = ""
-    for number in range(start, len(lines)):
-        line = lines[number]
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, line in outside_fences(lines, start):
         if _KRAMDOWN_TOC.match(line):
             first = number
             while first > start and _TOC_ITEM.match(lines[first - 1]):

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from macros.reading.blocks import html_to_text
+from macros.reading.blocks import html_to_text, outside_fences
 
 __all__ = ["wrappers_as_sections"]
 
 _TAG = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -53,16 +52,7 @@ def _details(lines: list[str]) -> list[tuple[_Details, int]]:
     """Every ``<details>`` element outside code, with the line of its closing tag."""
     found: list[tuple[_Details, int]] = []
     stack: list[_Details] = []
-    fence = ""
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, line in outside_fences(lines):
         masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         for match in _TAG.finditer(masked):
             closing, tag = match.group(1), match.group(2).lower()
